@@ -1,0 +1,357 @@
+"""Import the library's content from `content/` (YAML files, Danish with English translations).
+
+One file is one page: its `ref`, page `type`, `parent` ref and a `da` section with the fields, plus
+an optional `en` section that becomes a wagtail-localize translation of the Danish page (imported
+as translated segments, so an editor sees it as a translation and sees it go out of date when the
+Danish page changes).
+
+The import is idempotent and never overwrites an editor's work: each imported page version is
+recorded in `ContentImport` with a checksum of its file section. A page whose file is unchanged is
+skipped; a page whose latest revision is not the one we imported has been edited in the admin and
+is left alone (reported), unless `force` is given.
+"""
+
+import hashlib
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
+from django.db import transaction
+
+from wagtail import blocks
+from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+import markdown
+import polib
+import yaml
+
+from core.models import BasePage, ContentImport, SiteSettings
+
+logger = logging.getLogger(__name__)
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "content"
+SOURCE_LANGUAGE = "da"
+TRANSLATION_LANGUAGES = ("en",)
+TOP_LEVEL_KEYS = {"ref", "type", "parent", "show_in_menus", "position", *TRANSLATION_LANGUAGES}
+# Bump when the way files become pages changes, so every page is imported again.
+LOADER_VERSION = "1"
+
+
+class ContentError(Exception):
+    """A content file that cannot become a page; the message names the file and the problem."""
+
+
+@dataclass
+class Item:
+    path: Path
+    ref: str
+    model: type
+    parent: str | None
+    show_in_menus: bool
+    position: int
+    languages: dict = field(default_factory=dict)
+
+    def checksum(self, language, *extra):
+        payload = json.dumps(
+            [LOADER_VERSION, self.parent, self.show_in_menus, self.languages[language], *extra],
+            sort_keys=True,
+            default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+@dataclass
+class Report:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    translated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    skipped_edited: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.translated)
+
+
+def markdown_to_html(text):
+    return markdown.markdown(text.strip(), extensions=["sane_lists"], output_format="html")
+
+
+def read_items(content_dir=CONTENT_DIR):
+    items = {}
+    for path in sorted(content_dir.rglob("*.yaml")):
+        if path.name == "site.yaml":
+            continue
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+        item = _parse_item(path, data)
+        if item.ref in items:
+            raise ContentError(f"{path}: ref {item.ref} findes også i {items[item.ref].path}")
+        items[item.ref] = item
+    for item in items.values():
+        if item.parent and item.parent not in items:
+            raise ContentError(f"{item.path}: forælder {item.parent} findes ikke i content/")
+    return _parents_first(items)
+
+
+def _parse_item(path, data):
+    if not isinstance(data, dict):
+        raise ContentError(f"{path}: filen skal indeholde én side som et YAML-objekt")
+    unknown = set(data) - TOP_LEVEL_KEYS - {SOURCE_LANGUAGE}
+    if unknown:
+        raise ContentError(f"{path}: ukendte nøgler {sorted(unknown)}")
+    for key in ("ref", "type", SOURCE_LANGUAGE):
+        if key not in data:
+            raise ContentError(f"{path}: mangler nøglen '{key}'")
+    try:
+        model = apps.get_model(data["type"])
+    except (LookupError, ValueError) as exc:
+        raise ContentError(f"{path}: ukendt sidetype {data['type']!r}") from exc
+    if not issubclass(model, BasePage):
+        raise ContentError(f"{path}: {data['type']} er ikke en side i biblioteket")
+    languages = {SOURCE_LANGUAGE: data[SOURCE_LANGUAGE]}
+    languages.update({lang: data[lang] for lang in TRANSLATION_LANGUAGES if lang in data})
+    return Item(
+        path=path,
+        ref=data["ref"],
+        model=model,
+        parent=data.get("parent"),
+        show_in_menus=bool(data.get("show_in_menus", False)),
+        position=int(data.get("position", 100)),
+        languages=languages,
+    )
+
+
+def _parents_first(items):
+    def depth(item, seen=()):
+        if item.parent is None:
+            return 0
+        if item.ref in seen:
+            raise ContentError(f"{item.path}: forældrekæden går i ring")
+        return 1 + depth(items[item.parent], (*seen, item.ref))
+
+    return sorted(items.values(), key=lambda i: (depth(i), i.position, i.ref))
+
+
+# --- Field values --------------------------------------------------------------------------------
+
+
+def _block_value(block, value):
+    """Turn a YAML value into the raw value of `block`, writing rich text as Markdown."""
+    if isinstance(block, blocks.RichTextBlock):
+        return markdown_to_html(value)
+    if isinstance(block, blocks.StructBlock):
+        return {name: _block_value(block.child_blocks[name], v) for name, v in value.items()}
+    if isinstance(block, blocks.ListBlock):
+        return [_block_value(block.child_block, v) for v in value]
+    if isinstance(block, blocks.StreamBlock):
+        return _stream_data(block, value)
+    return value
+
+
+def _stream_data(stream_block, entries, existing_ids=()):
+    """Raw stream data; block ids are kept by position so translations keep their segments."""
+    data = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or len(entry) != 1:
+            raise ContentError(f"hver blok skal være ét objekt som {{type: værdi}}, fik {entry!r}")
+        ((block_type, value),) = entry.items()
+        if block_type not in stream_block.child_blocks:
+            raise ContentError(f"ukendt bloktype {block_type!r}")
+        block_id = None
+        if index < len(existing_ids) and existing_ids[index][0] == block_type:
+            block_id = existing_ids[index][1]
+        data.append(
+            {
+                "type": block_type,
+                "value": _block_value(stream_block.child_blocks[block_type], value),
+                "id": block_id or str(uuid.uuid4()),
+            }
+        )
+    return data
+
+
+def _stream_ids(stream_value):
+    return [(child.block_type, child.id) for child in stream_value] if stream_value else []
+
+
+def apply_fields(page, values, path):
+    for name, value in values.items():
+        try:
+            model_field = page._meta.get_field(name)
+        except FieldDoesNotExist as exc:
+            raise ContentError(f"{path}: {page._meta.label} har ikke feltet {name!r}") from exc
+        if isinstance(model_field, StreamField):
+            try:
+                raw = _stream_data(
+                    model_field.stream_block, value or [], _stream_ids(getattr(page, name))
+                )
+            except ContentError as exc:
+                raise ContentError(f"{path}: feltet {name}: {exc}") from exc
+            setattr(page, name, StreamValue(model_field.stream_block, raw, is_lazy=True))
+        elif isinstance(model_field, RichTextField):
+            setattr(page, name, markdown_to_html(value or ""))
+        else:
+            setattr(page, name, value)
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+class Loader:
+    def __init__(self, *, force=False, content_dir=CONTENT_DIR):
+        self.force = force
+        self.content_dir = content_dir
+        self.report = Report()
+        self.source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+
+    def run(self):
+        items = read_items(self.content_dir)
+        pages = {}
+        for item in items:
+            with transaction.atomic():
+                pages[item.ref] = self.load_source(item, pages)
+        for item in items:
+            for language in TRANSLATION_LANGUAGES:
+                if language in item.languages:
+                    with transaction.atomic():
+                        self.load_translation(item, pages[item.ref], language)
+        self.load_site_settings(pages)
+        return self.report
+
+    def find_page(self, item):
+        return (
+            item.model.objects.filter(ref=item.ref, locale=self.source_locale)
+            .select_related("latest_revision")
+            .first()
+        )
+
+    def parent_page(self, item, pages):
+        if item.parent is None:
+            return Page.get_first_root_node()
+        return pages[item.parent]
+
+    def load_source(self, item, pages):
+        page = self.find_page(item)
+        checksum = item.checksum(SOURCE_LANGUAGE)
+        record = ContentImport.objects.filter(ref=item.ref, language=SOURCE_LANGUAGE).first()
+        if page is not None and record and record.checksum == checksum and page.live:
+            self.report.unchanged.append(item.ref)
+            return page
+        if page is not None and self.edited_in_admin(page, record):
+            self.report.skipped_edited.append(item.ref)
+            logger.warning("%s er redigeret i admin; filen %s er ikke indlæst", item.ref, item.path)
+            return page
+
+        created = page is None
+        if created:
+            page = item.model(ref=item.ref, locale=self.source_locale)
+        apply_fields(page, item.languages[SOURCE_LANGUAGE], item.path)
+        page.show_in_menus = item.show_in_menus
+        try:
+            if created:
+                self.parent_page(item, pages).add_child(instance=page)
+            else:
+                page.full_clean()
+        except ValidationError as exc:
+            raise ContentError(f"{item.path}: {exc.message_dict}") from exc
+        revision = page.save_revision(log_action=True)
+        revision.publish()
+        ContentImport.objects.update_or_create(
+            ref=item.ref,
+            language=SOURCE_LANGUAGE,
+            defaults={"checksum": checksum, "revision": revision},
+        )
+        (self.report.created if created else self.report.updated).append(item.ref)
+        page.refresh_from_db()
+        return page
+
+    def edited_in_admin(self, page, record):
+        if self.force or page.latest_revision_id is None:
+            return False
+        return record is None or record.revision_id != page.latest_revision_id
+
+    def load_translation(self, item, source_page, language):
+        locale = Locale.objects.get(language_code=language)
+        source_record = ContentImport.objects.get(ref=item.ref, language=SOURCE_LANGUAGE)
+        checksum = item.checksum(language, source_record.checksum)
+        record = ContentImport.objects.filter(ref=item.ref, language=language).first()
+        target = source_page.get_translation_or_none(locale)
+        if target is not None and record and record.checksum == checksum and target.live:
+            self.report.unchanged.append(f"{item.ref}/{language}")
+            return
+        if target is not None and self.edited_in_admin(target, record):
+            self.report.skipped_edited.append(f"{item.ref}/{language}")
+            logger.warning("%s/%s er redigeret i admin; ikke indlæst", item.ref, language)
+            return
+
+        source, _ = TranslationSource.update_or_create_from_instance(source_page)
+        translation, _ = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.import_po(self.po_for(item, source_page, language), tool_name="load_content")
+        translation.save_target(publish=True)
+        target = source_page.get_translation(locale)
+        ContentImport.objects.update_or_create(
+            ref=item.ref,
+            language=language,
+            defaults={"checksum": checksum, "revision_id": target.latest_revision_id},
+        )
+        self.report.translated.append(f"{item.ref}/{language}")
+
+    def po_for(self, item, source_page, language):
+        """Pair the Danish and the translated segments of every field the file translates."""
+        values = item.languages[language]
+        translated_page = source_page.specific_class.objects.get(pk=source_page.pk)
+        apply_fields(translated_page, values, item.path)
+
+        def string_segments(page):
+            grouped = {}
+            for segment in extract_segments(page):
+                if isinstance(segment, StringSegmentValue) and segment.path.split(".")[0] in values:
+                    grouped.setdefault(segment.path, []).append(segment.string.data)
+            return grouped
+
+        source_segments = string_segments(source_page)
+        target_segments = string_segments(translated_page)
+        po = polib.POFile()
+        for path, source_strings in source_segments.items():
+            target_strings = target_segments.get(path, [])
+            if len(source_strings) != len(target_strings):
+                raise ContentError(
+                    f"{item.path}: {language}-teksten i {path} har {len(target_strings)} afsnit, "
+                    f"den danske har {len(source_strings)}; de skal svare til hinanden"
+                )
+            for source_string, target_string in zip(source_strings, target_strings, strict=True):
+                po.append(polib.POEntry(msgid=source_string, msgctxt=path, msgstr=target_string))
+        return po
+
+    def load_site_settings(self, pages):
+        path = self.content_dir / "site.yaml"
+        if not path.exists():
+            return
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+        site = Site.objects.get(is_default_site=True)
+        site_settings = SiteSettings.for_site(site)
+        ref = data.get("accessibility_statement")
+        if ref not in pages:
+            raise ImproperlyConfigured(f"{path}: accessibility_statement {ref!r} er ikke en side")
+        wanted = {
+            "accessibility_statement_id": pages[ref].pk,
+            "contact_email": data.get("contact_email", ""),
+        }
+        if any(getattr(site_settings, k) != v for k, v in wanted.items()):
+            for key, value in wanted.items():
+                setattr(site_settings, key, value)
+            site_settings.save()

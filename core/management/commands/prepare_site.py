@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrerer databasen, indlæser indholdet og opretter administratoren (bruges af make run)."
+    )
+
+    def handle(self, *args, **options):
+        # One process for the three steps: `make run` pays Django's start-up once.
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_content")
+        call_command("ensure_admin")

@@ -1,0 +1,178 @@
+"""The shared Wagtail layer: the base every page type builds on, and the site's own pages."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.blocks import BodyStreamBlock
+
+REF_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(?:[-.][A-Z0-9]+)*$")
+
+
+def validate_ref(value):
+    if not REF_PATTERN.match(value):
+        raise ValidationError(
+            _(
+                "The reference must be written in capital letters, digits, hyphens and full stops, "
+                "for example M08, SEL-99 or S3.1."
+            ),
+            code="invalid_ref",
+        )
+
+
+class BasePage(Page):
+    """Every page of the library: a stable `ref`, a summary for listings and search, alternates.
+
+    The ref is shared by a page and its translations (synchronised by wagtail-localize) and is
+    unique across the library: no two pages outside one translation group carry the same ref.
+    """
+
+    ref = models.CharField(
+        _("reference"),
+        max_length=40,
+        db_index=True,
+        validators=[validate_ref],
+        help_text=_(
+            "Stable reference from the content inventory, e.g. M08 or SEL-99. "
+            "Never changed after publishing."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("A couple of sentences shown in listings and search results."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("ref"), FieldPanel("summary")], heading=_("Identity")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.FilterField("ref")]
+    api_fields = [APIField("ref"), APIField("summary")]
+    override_translatable_fields = [SynchronizedField("ref")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.ref and self.ref_taken_by_other_page():
+            raise ValidationError(
+                {
+                    "ref": _("The reference %(ref)s is already used by another page.")
+                    % {"ref": self.ref}
+                }
+            )
+
+    def ref_taken_by_other_page(self):
+        for model in get_page_models():
+            if issubclass(model, BasePage) and not model._meta.abstract:
+                others = model.objects.filter(ref=self.ref).exclude(
+                    translation_key=self.translation_key
+                )
+                if others.exists():
+                    return True
+        return False
+
+    @cached_property
+    def live_translations(self):
+        """Live versions of this page in the other languages, for hreflang and the switcher."""
+        return list(self.get_translations().live().select_related("locale"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["translations"] = self.live_translations
+        return context
+
+
+class HomePage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    page_description = _("The front page of the Method Library.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = list(self.get_children().live().in_menu().specific())
+        return context
+
+
+class StandardPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+
+    page_description = _("A plain text page, e.g. about the site or the accessibility statement.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page the footer link “Tilgængelighedserklæring” points to."),
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    panels = [FieldPanel("accessibility_statement"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class ContentImport(models.Model):
+    """What `load_content` last imported for a ref and language, so it never overwrites an edit.
+
+    If a page's latest revision is no longer the one recorded here, an editor has changed the page
+    in the admin, and the file is not imported over it.
+    """
+
+    ref = models.CharField(max_length=40)
+    language = models.CharField(max_length=8)
+    checksum = models.CharField(max_length=64)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("content import")
+        constraints = [
+            models.UniqueConstraint(fields=["ref", "language"], name="unique_content_import")
+        ]
+
+    def __str__(self):
+        return f"{self.ref}/{self.language}"

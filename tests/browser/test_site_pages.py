@@ -1,0 +1,67 @@
+"""The home page and standard pages in a real browser: accessible, keyboard-usable, bilingual."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, axe_violations
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    ("/", "da", "Metodebiblioteket"),
+    ("/en/", "en", "The Method Library"),
+    ("/om/", "da", "Om Metodebiblioteket"),
+    ("/en/about/", "en", "About the Method Library"),
+    ("/tilgaengelighedserklaering/", "da", "Tilgængelighedserklæring"),
+    ("/en/accessibility-statement/", "en", "Accessibility statement"),
+]
+
+
+@pytest.mark.parametrize(("path", "language", "heading"), PAGES)
+def test_page_has_no_wcag_21_aa_violations(site_url, page, path, language, heading):
+    response = page.goto(site_url + path)
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").inner_text() == heading
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/findes-ikke/", "/en/does-not-exist/"])
+def test_not_found_page_has_no_wcag_21_aa_violations(site_url, page, path):
+    response = page.goto(site_url + path)
+    assert response.status == 404
+    assert_accessible(page)
+
+
+def test_skip_link_moves_focus_to_the_main_content(site_url, page):
+    page.goto(site_url + "/om/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Gå til indhold"
+    assert skip.is_visible()  # shown when focused, hidden otherwise
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_language_switcher_goes_to_the_translated_page(site_url, page):
+    page.goto(site_url + "/om/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/about/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Dansk").click()
+    page.wait_for_url("**/om/")
+    assert page.locator("h1").inner_text() == "Om Metodebiblioteket"
+
+
+def test_print_layout_drops_navigation(site_url, page):
+    page.goto(site_url + "/om/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-menu").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator("main h1").is_visible()
+
+
+def test_the_accessibility_check_catches_a_real_violation(site_url, page):
+    """Guards the checks above: axe must report an image without a text alternative."""
+    page.goto(site_url + "/om/")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')")
+    assert "image-alt" in {v["id"] for v in axe_violations(page)}

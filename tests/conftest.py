@@ -1,0 +1,39 @@
+from wagtail.models import Locale, Page
+
+import pytest
+
+from core.content import Loader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The real library content, imported once; each test runs inside a rolled-back transaction."""
+    with django_db_blocker.unblock():
+        Loader().run()
+
+
+def page_by_ref(ref, language="da"):
+    """The live page of the library that carries `ref`, in `language`."""
+    for page in Page.objects.live().filter(locale__language_code=language).specific():
+        if getattr(page, "ref", None) == ref:
+            return page
+    raise LookupError(f"no live page {ref} in {language}")
+
+
+@pytest.fixture
+def danish_only_page(db):
+    """A published page under the home page that has no English translation."""
+    from core.models import StandardPage
+
+    home = page_by_ref("HOME")
+    page = StandardPage(
+        title="Kun på dansk",
+        slug="kun-paa-dansk",
+        ref="TEST-DA",
+        summary="Uden oversættelse",
+        locale=Locale.objects.get(language_code="da"),
+        show_in_menus=False,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
