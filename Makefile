@@ -84,7 +84,8 @@ format: install ## Format Python and templates
 	.venv/bin/djhtml templates
 
 migrations-check: install ## Fail if models and migrations disagree
-	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=sqlite:///:memory: \
+		$(MANAGE) makemigrations --check --dry-run
 
 check-deploy: install ## Django's deployment checklist with production settings
 	$(PRODUCTION) SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
