@@ -2,7 +2,7 @@
 
 Serves the site as `make run` does (production settings, DEBUG off, whitenoise, 2 workers) on a
 free loopback port, warms it up, and loads `/` and one static file with wrk (1 thread, 8
-connections). It does this for granian (what `make run` uses) and for gunicorn (sync workers),
+connections). It does this for gunicorn (sync workers, what `make run` uses) and for granian,
 so the choice of server rests on a measurement. Then it reads the resident memory of each worker.
 
     make bench            # or: .venv/bin/python bench/http_bench.py [--duration 10]

@@ -1,6 +1,6 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against the production server.
 
-The server is what `make run` serves: granian with 2 workers, production settings (DEBUG off),
+The server is what `make run` serves: gunicorn with 2 workers, production settings (DEBUG off),
 whitenoise and collected static files, on a database of its own that `prepare_site` migrates and
 fills with the real content (SQLite in a temporary folder, or, when DATABASE_URL points at
 PostgreSQL, a fresh database beside the test database). Browsers cannot be downloaded here, so
@@ -81,13 +81,9 @@ def site_url(tmp_path_factory):
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
         [
-            str(Path(sys.executable).parent / "granian"),
-            "--interface",
-            "wsgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--bind",
+            f"127.0.0.1:{port}",
             "--workers",
             "2",
             "config.wsgi:application",
