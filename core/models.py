@@ -97,17 +97,24 @@ class BasePage(Page):
         return context
 
 
-class HomePage(BasePage):
+class IntroBodyPage(BasePage):
+    """A page of prose: an introduction and a body of shared blocks."""
+
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
-    page_description = _("The front page of the Method Library.")
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    page_description = _("The front page of the Method Library.")
 
     class Meta:
         verbose_name = _("home page")
@@ -119,15 +126,8 @@ class HomePage(BasePage):
         return context
 
 
-class StandardPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
-
+class StandardPage(IntroBodyPage):
     page_description = _("A plain text page, e.g. about the site or the accessibility statement.")
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("standard page")
