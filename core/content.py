@@ -213,7 +213,8 @@ class Loader:
         self.force = force
         self.content_dir = content_dir
         self.report = Report()
-        self.source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.source_locale = self.locales[SOURCE_LANGUAGE]
 
     def run(self):
         items = read_items(self.content_dir)
@@ -282,7 +283,7 @@ class Loader:
         return record is None or record.revision_id != page.latest_revision_id
 
     def load_translation(self, item, source_page, language):
-        locale = Locale.objects.get(language_code=language)
+        locale = self.locales[language]
         source_record = ContentImport.objects.get(ref=item.ref, language=SOURCE_LANGUAGE)
         checksum = item.checksum(language, source_record.checksum)
         record = ContentImport.objects.filter(ref=item.ref, language=language).first()

@@ -12,10 +12,19 @@ register = template.Library()
 
 
 def _localized_root(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized
+    """The site's home page in the active language, looked up once per request.
+
+    The menu, the header link and the language switcher all need it; `Page.localized` queries
+    the locale and the translation each time, so the result is kept on the request, the way
+    `Site.find_for_request` keeps the site.
+    """
+    language = translation.get_language()
+    cached = getattr(request, "_localized_root", None)
+    if cached is None or cached[0] != language:
+        site = Site.find_for_request(request)
+        cached = (language, site.root_page.localized if site is not None else None)
+        request._localized_root = cached
+    return cached[1]
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -55,23 +64,24 @@ def _alternate_links(context):
     page = context.get("page")
     current_language = translation.get_language()
     translations = {t.locale.language_code: t for t in context.get("translations") or []}
-    root = Site.find_for_request(request)
+    site = Site.find_for_request(request)
     links = []
     for locale in Locale.objects.exclude(language_code=current_language):
         target = translations.get(locale.language_code)
         exact = target is not None
-        if target is None and root is not None:
-            target = root.root_page.get_translation_or_none(locale)
+        if target is None and site is not None:
+            target = site.root_page.get_translation_or_none(locale)
             if target is not None and not target.live:
                 target = None
         if target is None:
             continue
+        url = target.get_url(request)
         links.append(
             {
                 "code": locale.language_code,
                 "name": get_language_info(locale.language_code)["name_local"].capitalize(),
-                "url": target.get_url(request),
-                "full_url": request.build_absolute_uri(target.get_url(request)),
+                "url": url,
+                "full_url": request.build_absolute_uri(url),
                 "exact": exact and page is not None,
             }
         )

@@ -10,6 +10,7 @@ Playwright launches /usr/bin/chromium (`make test` installs it); axe-core comes 
 import json
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -79,26 +80,21 @@ def site_url(tmp_path_factory):
     for command in (["collectstatic", "--noinput", "-v0"], ["prepare_site"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
     log = (tmp_path / "server.log").open("w")
+    # The server command is `make serve`'s own, so the tests exercise exactly what `make run` runs.
     server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "config.wsgi:application",
-        ],
+        ["make", "--no-print-directory", "serve", f"PORT={port}"],
         cwd=ROOT,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(url + "/healthz", server)
         yield url
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
         log.close()
 
