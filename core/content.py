@@ -26,7 +26,8 @@ from django.db import transaction
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -42,9 +43,19 @@ logger = logging.getLogger(__name__)
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 SOURCE_LANGUAGE = "da"
 TRANSLATION_LANGUAGES = ("en",)
-TOP_LEVEL_KEYS = {"ref", "type", "parent", "show_in_menus", "position", *TRANSLATION_LANGUAGES}
+TOP_LEVEL_KEYS = {
+    "ref",
+    "type",
+    "parent",
+    "show_in_menus",
+    "position",
+    "meta",
+    *TRANSLATION_LANGUAGES,
+}
+# Files beside the pages that apps import themselves (vocabularies, glossary): see `register`.
+NON_PAGE_FILES = {"site.yaml", "vocabularies.yaml", "glossary.yaml"}
 # Bump when the way files become pages changes, so every page is imported again.
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 
 
 class ContentError(Exception):
@@ -60,10 +71,20 @@ class Item:
     show_in_menus: bool
     position: int
     languages: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
 
     def checksum(self, language, *extra):
+        shared = self.meta if language == SOURCE_LANGUAGE else None
         payload = json.dumps(
-            [LOADER_VERSION, self.parent, self.show_in_menus, self.languages[language], *extra],
+            [
+                LOADER_VERSION,
+                self.parent,
+                self.show_in_menus,
+                self.position,
+                shared,
+                self.languages[language],
+                *extra,
+            ],
             sort_keys=True,
             default=str,
         )
@@ -90,7 +111,7 @@ def markdown_to_html(text):
 def read_items(content_dir=CONTENT_DIR):
     items = {}
     for path in sorted(content_dir.rglob("*.yaml")):
-        if path.name == "site.yaml":
+        if path.name in NON_PAGE_FILES or path.name == "README.md":
             continue
         with path.open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh)
@@ -129,6 +150,7 @@ def _parse_item(path, data):
         show_in_menus=bool(data.get("show_in_menus", False)),
         position=int(data.get("position", 100)),
         languages=languages,
+        meta=data.get("meta") or {},
     )
 
 
@@ -162,7 +184,12 @@ def _block_value(block, value):
 def _stream_data(stream_block, entries, existing_ids=()):
     """Raw stream data; block ids are kept by position so translations keep their segments."""
     data = []
+    only_type = (
+        next(iter(stream_block.child_blocks)) if len(stream_block.child_blocks) == 1 else None
+    )
     for index, entry in enumerate(entries):
+        if only_type and not (isinstance(entry, dict) and list(entry) == [only_type]):
+            entry = {only_type: entry}  # a stream of one block type: entries are its values
         if not isinstance(entry, dict) or len(entry) != 1:
             raise ContentError(f"hver blok skal være ét objekt som {{type: værdi}}, fik {entry!r}")
         ((block_type, value),) = entry.items()
@@ -185,12 +212,21 @@ def _stream_ids(stream_value):
     return [(child.block_type, child.id) for child in stream_value] if stream_value else []
 
 
+def _term(model, code, path, name):
+    """A vocabulary term (a translatable model with a `code`) in the source language."""
+    term = model.objects.filter(code=code, locale__language_code=SOURCE_LANGUAGE).first()
+    if term is None:
+        raise ContentError(f"{path}: {name}: ukendt kode {code!r} i {model._meta.verbose_name}")
+    return term
+
+
 def apply_fields(page, values, path):
     for name, value in values.items():
         try:
             model_field = page._meta.get_field(name)
         except FieldDoesNotExist as exc:
             raise ContentError(f"{path}: {page._meta.label} har ikke feltet {name!r}") from exc
+        related = getattr(model_field, "related_model", None)
         if isinstance(model_field, StreamField):
             try:
                 raw = _stream_data(
@@ -201,11 +237,44 @@ def apply_fields(page, values, path):
             setattr(page, name, StreamValue(model_field.stream_block, raw, is_lazy=True))
         elif isinstance(model_field, RichTextField):
             setattr(page, name, markdown_to_html(value or ""))
+        elif model_field.many_to_many and related is not None:
+            codes = [value] if isinstance(value, str) else (value or [])
+            getattr(page, name).set([_term(related, code, path, name) for code in codes])
+        elif model_field.many_to_one and related is not None:
+            setattr(page, name, _term(related, value, path, name) if value else None)
+        elif name == "also_refs" and isinstance(value, list):
+            setattr(page, name, " ".join(value))
         else:
             setattr(page, name, value)
 
 
+def apply_relations(page, relations, pages, path):
+    """Links to other pages by ref (`legal_basis: [SEL-99]`), kept in the page's revisions."""
+    for key, refs in relations.items():
+        relation = page.content_relations[key]
+        link_model = page._meta.get_field(relation).related_model
+        links = []
+        for ref in refs or []:
+            if ref not in pages:
+                raise ContentError(f"{path}: {key}: siden {ref} findes ikke i content/")
+            links.append(link_model(target_id=pages[ref].pk))
+        setattr(page, relation, links)
+
+
 # --- Pages ---------------------------------------------------------------------------------------
+
+
+_preloaders = []
+
+
+def register_preloader(preloader):
+    """Apps import their own files from content/ (vocabularies, glossary) before the pages.
+
+    `preloader(content_dir, locales)` is called in a transaction on every run and must be
+    idempotent.
+    """
+    if preloader not in _preloaders:
+        _preloaders.append(preloader)
 
 
 class Loader:
@@ -213,22 +282,49 @@ class Loader:
         self.force = force
         self.content_dir = content_dir
         self.report = Report()
+        self.touched = []
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.source_locale = self.locales[SOURCE_LANGUAGE]
 
     def run(self):
-        items = read_items(self.content_dir)
-        pages = {}
-        for item in items:
+        """Import the Danish pages in one transaction (a file that cannot be imported leaves
+        the library as it was), then each translation in a transaction of its own.
+
+        Translations commit one by one because wagtail-localize publishes a translated page
+        when its transaction commits; publishing a parent's revision after its children were
+        added would write back the parent's stale tree fields. The reference index (the
+        admin's "usage" of each page) is updated once per changed page at the end, not on each
+        of the several saves an import makes.
+        """
+        with disable_reference_index_auto_update():
             with transaction.atomic():
-                pages[item.ref] = self.load_source(item, pages)
-        for item in items:
-            for language in TRANSLATION_LANGUAGES:
-                if language in item.languages:
-                    with transaction.atomic():
-                        self.load_translation(item, pages[item.ref], language)
-        self.load_site_settings(pages)
+                items, pages = self.load_sources()
+            for item in items:
+                for language in TRANSLATION_LANGUAGES:
+                    if language in item.languages:
+                        with transaction.atomic():
+                            self.load_translation(item, pages[item.ref], language)
+        for page in self.touched:
+            ReferenceIndex.create_or_update_for_object(page.specific)
         return self.report
+
+    def load_sources(self):
+        for preloader in _preloaders:
+            preloader(self.content_dir, self.locales)
+        items = read_items(self.content_dir)
+        # Pass 1: every page exists (a new one as an unpublished draft), so links can be made.
+        pages, created = {}, set()
+        for item in items:
+            page = self.find_page(item)
+            if page is None:
+                page = self.create_draft(item, pages)
+                created.add(item.ref)
+            pages[item.ref] = page
+        # Pass 2: fields and links of every new or changed page, published as one revision.
+        for item in items:
+            pages[item.ref] = self.load_source(item, pages, item.ref in created)
+        self.load_site_settings(pages)
+        return items, pages
 
     def find_page(self, item):
         return (
@@ -242,28 +338,40 @@ class Loader:
             return Page.get_first_root_node()
         return pages[item.parent]
 
-    def load_source(self, item, pages):
-        page = self.find_page(item)
+    def split_meta(self, item, page):
+        relations = {k: v for k, v in item.meta.items() if k in page.content_relations}
+        fields = {k: v for k, v in item.meta.items() if k not in relations}
+        return fields, relations
+
+    def create_draft(self, item, pages):
+        page = item.model(ref=item.ref, locale=self.source_locale, live=False)
+        fields, _ = self.split_meta(item, page)
+        apply_fields(page, {**fields, **item.languages[SOURCE_LANGUAGE]}, item.path)
+        page.show_in_menus = item.show_in_menus
+        try:
+            self.parent_page(item, pages).add_child(instance=page)
+        except ValidationError as exc:
+            raise ContentError(f"{item.path}: {exc.message_dict}") from exc
+        return page
+
+    def load_source(self, item, pages, created):
+        page = pages[item.ref]
         checksum = item.checksum(SOURCE_LANGUAGE)
         record = ContentImport.objects.filter(ref=item.ref, language=SOURCE_LANGUAGE).first()
-        if page is not None and record and record.checksum == checksum and page.live:
+        if record and record.checksum == checksum and page.live:
             self.report.unchanged.append(item.ref)
             return page
-        if page is not None and self.edited_in_admin(page, record):
+        if self.edited_in_admin(page, record):
             self.report.skipped_edited.append(item.ref)
             logger.warning("%s er redigeret i admin; filen %s er ikke indlæst", item.ref, item.path)
             return page
 
-        created = page is None
-        if created:
-            page = item.model(ref=item.ref, locale=self.source_locale)
-        apply_fields(page, item.languages[SOURCE_LANGUAGE], item.path)
+        fields, relations = self.split_meta(item, page)
+        apply_fields(page, {**fields, **item.languages[SOURCE_LANGUAGE]}, item.path)
+        apply_relations(page, relations, pages, item.path)
         page.show_in_menus = item.show_in_menus
         try:
-            if created:
-                self.parent_page(item, pages).add_child(instance=page)
-            else:
-                page.full_clean()
+            page.full_clean()
         except ValidationError as exc:
             raise ContentError(f"{item.path}: {exc.message_dict}") from exc
         revision = page.save_revision(log_action=True)
@@ -274,6 +382,7 @@ class Loader:
             defaults={"checksum": checksum, "revision": revision},
         )
         (self.report.created if created else self.report.updated).append(item.ref)
+        self.touched.append(page)
         page.refresh_from_db()
         return page
 
@@ -303,6 +412,7 @@ class Loader:
         translation.import_po(self.po_for(item, source_page, language), tool_name="load_content")
         translation.save_target(publish=True)
         target = source_page.get_translation(locale)
+        self.touched.append(target)
         ContentImport.objects.update_or_create(
             ref=item.ref,
             language=language,

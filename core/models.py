@@ -7,15 +7,17 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.blocks import BodyStreamBlock
+from modelcluster.fields import ParentalKey
+
+from core.blocks import RICH_TEXT_FEATURES, SOURCE_DOCUMENTS, BodyStreamBlock, SourcesStreamBlock
 
 REF_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(?:[-.][A-Z0-9]+)*$")
 
@@ -62,13 +64,24 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.FilterField("ref")]
     api_fields = [APIField("ref"), APIField("summary")]
     override_translatable_fields = [SynchronizedField("ref")]
+    # Links to other pages that content files give by ref: {meta key: child relation}.
+    content_relations: dict[str, str] = {}
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._ref_in_db = instance.__dict__.get("ref")
+        return instance
+
     def clean(self):
         super().clean()
-        if self.ref and self.ref_taken_by_other_page():
+        # Checked when the ref is new or changed: it costs a query per page type, and Wagtail
+        # cleans the page on every save.
+        changed = self.ref != getattr(self, "_ref_in_db", None)
+        if self.ref and changed and self.ref_taken_by_other_page():
             raise ValidationError(
                 {
                     "ref": _("The reference %(ref)s is already used by another page.")
@@ -109,6 +122,143 @@ class IntroBodyPage(BasePage):
 
     class Meta:
         abstract = True
+
+
+class RelatedLink(Orderable):
+    """A hand-picked related page ("se også"), shared by a page and its translations."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
+
+
+class SourcedPage(BasePage):
+    """A page of the library built from the sources: where it comes from, and how current it is."""
+
+    search_synonyms = models.TextField(
+        _("search synonyms"),
+        blank=True,
+        help_text=_("Other words people search for: abbreviations, old names, spellings."),
+    )
+    also_refs = models.CharField(
+        _("also covers"),
+        max_length=200,
+        blank=True,
+        help_text=_("Other inventory refs this page also covers, separated by spaces."),
+    )
+    sources = StreamField(SourcesStreamBlock(), verbose_name=_("sources"), blank=True)
+    described_year = models.PositiveSmallIntegerField(_("described in year"), null=True, blank=True)
+    historical = models.BooleanField(
+        _("historical"),
+        default=False,
+        help_text=_("Shows that the page describes past practice and law, to be checked."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    source_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("sources"),
+                FieldPanel("described_year"),
+                FieldPanel("historical"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("also_refs"),
+                FieldPanel("search_synonyms"),
+            ],
+            heading=_("Sources and status"),
+        ),
+        InlinePanel("related_links", heading=_("Related pages"), label=_("related page")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("search_synonyms", boost=2),
+        index.FilterField("historical"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("sources"),
+        APIField("described_year"),
+        APIField("historical"),
+        APIField("last_reviewed"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("also_refs"),
+        SynchronizedField("sources"),
+    ]
+    content_relations = {"related": "related_links"}
+
+    class Meta:
+        abstract = True
+
+    def source_list(self):
+        titles = dict(SOURCE_DOCUMENTS)
+        return [
+            {
+                "doc": block.value["doc"],
+                "title": titles.get(block.value["doc"], ""),
+                "lines": block.value["lines"],
+                "note": block.value["note"],
+            }
+            for block in self.sources
+        ]
+
+    def related_pages(self):
+        """Related pages in the reader's language, live ones only."""
+        pages = []
+        for link in self.related_links.all().select_related("target"):
+            target = link.target.localized
+            if target.live:
+                pages.append(target.specific_deferred)
+        return pages
+
+
+class ArticlePage(SourcedPage):
+    """A sourced page of prose: an introduction and a body of shared blocks."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *SourcedPage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [*SourcedPage.api_fields, APIField("intro"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(BasePage):
+    """A section front: an introduction and its live child pages with their summaries."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    parent_page_types = ["core.HomePage"]
+    max_count_per_parent = 1
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def child_pages(self):
+        return list(self.get_children().live().public().specific())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.child_pages()
+        return context
 
 
 class HomePage(IntroBodyPage):

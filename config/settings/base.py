@@ -34,6 +34,12 @@ HTTPS = env.bool("HTTPS", default=True)
 INSTALLED_APPS = [
     # Project apps first, so their templates and translations win.
     "core",
+    "taxonomy",
+    "methods",
+    "legal",
+    "guidelines",
+    "projects",
+    "downloads",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

@@ -75,8 +75,57 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
+class TableBlock(blocks.StructBlock):
+    """A simple, translatable table: a caption, a header row and rows of plain cells."""
+
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
+    header = blocks.ListBlock(blocks.CharBlock(label=_("Column")), label=_("Header row"))
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.CharBlock(label=_("Cell"), required=False), label=_("Row")),
+        label=_("Rows"),
+    )
+
+    class Meta:
+        template = "blocks/table_block.html"
+        icon = "table"
+        label = _("Table")
+        description = _("A table of figures or fields with a header row.")
+        preview_value = {
+            "caption": "Tal fra kilderne",
+            "header": ["Tal", "Hvad"],
+            "rows": [["+43 %", "Flere sindslidende med misbrug, 2000–2008"]],
+        }
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()
+    table = TableBlock()
+
+
+# The five source documents of the library (../shared/seeds), cited on every page.
+SOURCE_DOCUMENTS = [
+    ("000", "Ballerup Kommune: Integreret indsats over for sindslidende med misbrug (2012–2014)"),
+    ("001", "Koordinerende indsatsplaner (KI-planer), oplæg (efter 2015)"),
+    ("002", "Evaluering af Isbryderprojektet, bilagssamling (2007–2011)"),
+    ("003", "Hedensted Kommune: KI-planer for sindslidende med misbrug (2014–2017)"),
+    ("004", "Ishøj Kommune: Social stofmisbrugsbehandling til unge under 30 år (2014)"),
+]
+
+
+class SourceBlock(blocks.StructBlock):
+    doc = blocks.ChoiceBlock(label=_("Document"), choices=SOURCE_DOCUMENTS)
+    lines = blocks.CharBlock(label=_("Lines"), required=False, max_length=200)
+    note = blocks.CharBlock(label=_("Note"), required=False, max_length=300)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Source")
+        description = _("A source document and the lines the page builds on.")
+        preview_value = {"doc": "002", "lines": "L5029–5055", "note": "Odense"}
+
+
+class SourcesStreamBlock(blocks.StreamBlock):
+    source = SourceBlock()

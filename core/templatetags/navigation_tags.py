@@ -7,6 +7,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Site
 
 from core.models import SiteSettings
+from core.utils import request_memo
 
 register = template.Library()
 
@@ -15,16 +16,14 @@ def _localized_root(request):
     """The site's home page in the active language, looked up once per request.
 
     The menu, the header link and the language switcher all need it; `Page.localized` queries
-    the locale and the translation each time, so the result is kept on the request, the way
-    `Site.find_for_request` keeps the site.
+    the locale and the translation each time, so it is computed once per request and language.
     """
-    language = translation.get_language()
-    cached = getattr(request, "_localized_root", None)
-    if cached is None or cached[0] != language:
+
+    def compute():
         site = Site.find_for_request(request)
-        cached = (language, site.root_page.localized if site is not None else None)
-        request._localized_root = cached
-    return cached[1]
+        return site.root_page.localized if site is not None else None
+
+    return request_memo(request, f"localized_root:{translation.get_language()}", compute)
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)

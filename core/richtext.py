@@ -1,0 +1,77 @@
+"""Rich text that links itself: feature apps register processors that turn words into links.
+
+core knows nothing of laws or glossaries: `legal` registers a processor that links "§ 99",
+`guidelines` one that explains glossary terms. Each processor gets the rendered HTML's text
+(never the inside of a link or heading) and the reader's locale, and returns HTML.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+_TAG = re.compile(r"(<[^>]+>)")
+_SKIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "button", "script"}
+
+
+@dataclass(frozen=True)
+class Processor:
+    name: str
+    build: Callable  # (locale) -> state used by `apply`; built once per request and locale
+    apply: Callable  # (text, state, seen) -> html
+
+
+_processors: list[Processor] = []
+
+
+def register(processor: Processor):
+    if all(p.name != processor.name for p in _processors):
+        _processors.append(processor)
+
+
+def term_link(url, text, tip):
+    """A link whose short explanation shows on hover and keyboard focus, and is read aloud."""
+    tip_id = "tip-" + slugify(f"{text}-{tip}")[:60]
+    return (
+        f'<a class="term-ref" href="{html.escape(url)}">{text}'
+        f'<span class="term-ref__tip" id="{tip_id}"> ({html.escape(tip)})</span></a>'
+    )
+
+
+def _apply(rendered_html, processor, state):
+    """Run one processor over the text between tags, skipping links, headings and code."""
+    seen = set()
+    out = []
+    skipping = []
+    for part in _TAG.split(rendered_html):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            tag = name.group(1).lower() if name else ""
+            if tag in _SKIP_INSIDE:
+                if part.startswith("</"):
+                    if skipping and skipping[-1] == tag:
+                        skipping.pop()
+                elif not part.endswith("/>"):
+                    skipping.append(tag)
+            out.append(part)
+        elif skipping or not part.strip():
+            out.append(part)
+        else:
+            out.append(processor.apply(part, state, seen))
+    return "".join(out)
+
+
+def enrich(rendered_html, locale, memo):
+    """Apply every registered processor in turn; later ones never touch earlier ones' links.
+
+    `memo(key, compute)` keeps each processor's lookup table for the rest of the request.
+    """
+    result = str(rendered_html or "")
+    for processor in _processors:
+        state = memo(f"richtext:{processor.name}:{locale.pk}", lambda p=processor: p.build(locale))
+        if state:
+            result = _apply(result, processor, state)
+    return mark_safe(result)  # noqa: S308 - rich text from the database plus escaped values
