@@ -31,9 +31,20 @@ class LibraryPageSerializer(PageSerializer):
 
 
 class LibraryPagesAPIViewSet(PagesAPIViewSet):
+    """`ref` and `taxonomy` are body fields of every page type, shown in listings by default."""
+
     base_serializer_class = LibraryPageSerializer
-    meta_fields = [*PagesAPIViewSet.meta_fields, "ref", "taxonomy"]
+    body_fields = [*PagesAPIViewSet.body_fields, "ref", "taxonomy"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "ref", "taxonomy"]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        fields, names = [], set()
+        for field in super().get_body_fields(model):
+            if field.name not in names:
+                names.add(field.name)
+                fields.append(field)
+        return fields
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -41,9 +41,8 @@ def term_link(url, text, tip):
     )
 
 
-def _apply(rendered_html, processor, state):
+def _apply(rendered_html, processor, state, seen):
     """Run one processor over the text between tags, skipping links, headings and code."""
-    seen = set()
     out = []
     skipping = []
     for part in _TAG.split(rendered_html):
@@ -67,11 +66,13 @@ def _apply(rendered_html, processor, state):
 def enrich(rendered_html, locale, memo):
     """Apply every registered processor in turn; later ones never touch earlier ones' links.
 
-    `memo(key, compute)` keeps each processor's lookup table for the rest of the request.
+    `memo(key, compute)` keeps each processor's lookup table, and what it has already marked
+    (a glossary term is explained at its first use on the page), for the rest of the request.
     """
     result = str(rendered_html or "")
     for processor in _processors:
         state = memo(f"richtext:{processor.name}:{locale.pk}", lambda p=processor: p.build(locale))
         if state:
-            result = _apply(result, processor, state)
+            seen = memo(f"richtext:{processor.name}:seen", set)
+            result = _apply(result, processor, state, seen)
     return mark_safe(result)  # noqa: S308 - rich text from the database plus escaped values

@@ -8,7 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import ArticlePage, IndexPage, SourcedPage
-from taxonomy.models import TaxonomyMixin, default_locale_terms
+from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
 
 
 class TemplateIndexPage(IndexPage):
@@ -62,5 +62,6 @@ class TemplatePage(TaxonomyMixin, ArticlePage):
         context["related"] = self.related_pages()
         context["terms"] = self.taxonomy_terms()
         if self.template_type_id:
-            context["terms"] = {"template_type": [self.template_type.localized], **context["terms"]}
+            template_type = localized_terms([self.template_type], self.locale_id)
+            context["terms"] = {"template_type": template_type, **context["terms"]}
         return context

@@ -13,13 +13,14 @@ def build(locale):
     glossary = GlossaryPage.objects.live().filter(locale=locale).first()
     if glossary is None:
         return None
-    lookup = {}
+    lookup, forms = {}, set()
     for term in GlossaryTerm.objects.filter(locale=locale):
         for form in term.forms():
+            forms.add(form)
             lookup[form.lower()] = (f"{glossary.url}#{term.code}", term.definition, term.code)
     if not lookup:
         return None
-    forms = sorted(lookup, key=len, reverse=True)  # longest first: "KI-plan" before "plan"
+    forms = sorted(forms, key=len, reverse=True)  # longest first: "KI-plan" before "plan"
     # Abbreviations (ACT, SKP) only match in capitals, so the English word "act" stays plain.
     alternatives = [f"(?-i:{re.escape(f)})" if f.isupper() else re.escape(f) for f in forms]
     pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage, SourcedPage
+from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
 
 ACTS = [
     ("SEL", _("Social Services Act (serviceloven)")),
@@ -138,8 +138,7 @@ class LegalPage(SourcedPage):
         source = self if self.locale.is_default else self.get_translation(Locale.get_default())
         # `method_links` is the reverse of the methods app's legal-basis links (no import back).
         methods = {link.page for link in source.method_links.select_related("page")}
-        localized = [m.localized for m in sorted(methods, key=lambda m: m.path)]
-        return [m for m in localized if m.live]
+        return localized_live_pages(sorted(methods, key=lambda m: m.path), self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

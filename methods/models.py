@@ -14,9 +14,9 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage, SourcedPage
+from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
 from methods.blocks import StepsStreamBlock, VariantsStreamBlock
-from taxonomy.models import Category, TaxonomyMixin
+from taxonomy.models import Category, TaxonomyMixin, localized_terms
 
 
 def _rich(verbose, help_text=""):
@@ -35,17 +35,15 @@ class MethodIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         children = context["children"]
         methods = [p for p in children if isinstance(p, MethodPage)]
-        categories = {
-            c.pk: c
-            for c in Category.objects.filter(
-                pk__in={m.category_id for m in methods if m.category_id}
-            )
-        }
+        # Methods link the source-language terms; headings show them in the page's language.
+        in_use = list(Category.objects.filter(pk__in={m.category_id for m in methods}))
+        localized = localized_terms(in_use, self.locale_id) if in_use else []
+        categories = {term.pk: shown for term, shown in zip(in_use, localized, strict=True)}
         grouped = defaultdict(list)
         for method in methods:
             grouped[method.category_id].append(method)
         context["method_groups"] = [
-            {"category": categories[pk].localized if pk else None, "methods": items}
+            {"category": categories.get(pk), "methods": items}
             for pk, items in sorted(
                 grouped.items(),
                 key=lambda kv: (kv[0] is None, categories[kv[0]].sort_order if kv[0] else 0),
@@ -131,13 +129,9 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         verbose_name_plural = _("methods")
 
     def linked(self, relation):
-        """Live targets of one of the link relations, in the reader's language."""
-        pages = []
-        for link in getattr(self, relation).all().select_related("target"):
-            target = link.target.localized
-            if target.live:
-                pages.append(target.specific_deferred)
-        return pages
+        """Live targets of one of the link relations, in the page's language."""
+        targets = [link.target for link in getattr(self, relation).all().select_related("target")]
+        return localized_live_pages(targets, self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -228,10 +222,10 @@ class SupportingPage(TaxonomyMixin, SourcedPage):
         ]
 
     def used_in(self):
-        """Live methods, in the reader's language, that link to this page's source version."""
+        """Live methods, in the page's language, that link to this page's source version."""
         source = self if self.locale.is_default else self.get_translation(Locale.get_default())
         methods = MethodPage.objects.filter(pk__in=source.method_links.values("page_id"))
-        return [m.localized for m in methods if m.localized.live]
+        return localized_live_pages(list(methods.order_by("path")), self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,3 +11,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Serve static files straight from static_src and node_modules, never a stale collected copy.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

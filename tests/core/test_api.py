@@ -1,0 +1,31 @@
+"""The page API exposes every page with its ref, type and taxonomy."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_listing_of_all_pages_carries_ref_type_and_taxonomy(client):
+    data = client.get("/api/v2/pages/?locale=da&limit=100").json()
+    assert data["meta"]["total_count"] > 140
+    items = data["items"]
+    assert all(item["ref"] for item in items)
+    method = next(item for item in items if item["ref"] == "M08")
+    assert method["meta"]["type"] == "methods.MethodPage"
+    assert method["taxonomy"]["category"] == ["opsoegende"]
+    assert "isolerede-sindslidende" in method["taxonomy"]["target_groups"]
+
+
+def test_english_pages_carry_the_same_ref(client):
+    for page_type, ref in [("methods.MethodPage", "M08"), ("legal.LegalPage", "SEL-99")]:
+        url = f"/api/v2/pages/?type={page_type}&locale=en&limit=100"
+        items = client.get(url).json()["items"]
+        assert ref in {item["ref"] for item in items}
+        assert all(item["meta"]["locale"] == "en" for item in items)
+
+
+def test_detail_has_the_method_fields(client):
+    listing = client.get("/api/v2/pages/?type=methods.MethodPage&locale=da&limit=1").json()
+    detail = client.get(listing["items"][0]["meta"]["detail_url"].replace("http://localhost", ""))
+    data = detail.json()
+    assert {"ref", "taxonomy", "target_group", "steps", "sources"} <= set(data)
