@@ -3,12 +3,17 @@ glossary, with the definition shown on hover and keyboard focus (and read by scr
 
 import re
 
+from django.db.models import Count, Max
+
 from core.richtext import Processor, term_link
 
 
 def build(locale):
     """One pattern for all forms of all terms, and {form (lower case): (url, definition)}."""
-    from guidelines.models import GlossaryPage, GlossaryTerm
+    from guidelines.models import (  # late: the models module imports this app
+        GlossaryPage,
+        GlossaryTerm,
+    )
 
     glossary = GlossaryPage.objects.live().filter(locale=locale).first()
     if glossary is None:
@@ -27,6 +32,23 @@ def build(locale):
     return pattern, lookup
 
 
+def version(locale):
+    from guidelines.models import (  # late: the models module imports this app
+        GlossaryPage,
+        GlossaryTerm,
+    )
+
+    terms = GlossaryTerm.objects.filter(locale=locale).aggregate(
+        n=Count("pk"), changed=Max("updated_at")
+    )
+    glossary = (
+        GlossaryPage.objects.live()
+        .filter(locale=locale)
+        .aggregate(changed=Max("last_published_at"))
+    )
+    return (terms["n"], terms["changed"], glossary["changed"])
+
+
 def apply(text, state, seen):
     pattern, lookup = state
 
@@ -40,4 +62,4 @@ def apply(text, state, seen):
     return pattern.sub(replace, text)
 
 
-PROCESSOR = Processor(name="glossary", build=build, apply=apply)
+PROCESSOR = Processor(name="glossary", build=build, apply=apply, version=version)

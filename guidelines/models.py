@@ -62,6 +62,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         ),
     )
     definition = models.TextField(_("definition"))
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
         FieldPanel("term"),

@@ -5,6 +5,8 @@ short title shown on hover and keyboard focus. Unknown paragraphs stay plain tex
 
 import re
 
+from django.db.models import Count, Max
+
 from core.richtext import Processor, term_link
 
 # Names an act goes by in running Danish text, and its code in refs.
@@ -36,7 +38,7 @@ def act_code(name):
 
 def build(locale):
     """{ref: (url, short title)} for the live legal pages in the reader's language."""
-    from legal.models import LegalPage
+    from legal.models import LegalPage  # late: the models module imports this app
 
     return {
         page.ref: (page.url, page.short_title)
@@ -45,6 +47,17 @@ def build(locale):
         .only("ref", "short_title", "url_path", "locale")
         if page.url
     }
+
+
+def version(locale):
+    from legal.models import LegalPage  # late: the models module imports this app
+
+    return tuple(
+        LegalPage.objects.live()
+        .filter(locale=locale)
+        .aggregate(n=Count("pk"), changed=Max("last_published_at"))
+        .values()
+    )
 
 
 def apply(text, links, seen):
@@ -61,4 +74,4 @@ def apply(text, links, seen):
     return REFERENCE.sub(replace, text)
 
 
-PROCESSOR = Processor(name="legal", build=build, apply=apply)
+PROCESSOR = Processor(name="legal", build=build, apply=apply, version=version)

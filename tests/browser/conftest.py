@@ -57,7 +57,7 @@ def _wait_for(url, process, timeout=60):
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - http://127.0.0.1 only
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused while the workers boot, or slow to answer: try again
             time.sleep(0.2)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 

@@ -43,7 +43,8 @@ def test_english_pages_are_wagtail_localize_translations_of_the_danish_ones():
         source__object_id=danish.translation_key, target_locale__language_code="en"
     )
     assert translation.source.locale.language_code == "da"
-    assert translation.get_progress() == (translation.get_progress()[0],) * 2  # all translated
+    total, done = translation.get_progress()
+    assert done == total > 0  # every segment of the Danish page has its English translation
     assert "Who is the library for?" in str(english.body)
 
 
@@ -125,3 +126,18 @@ def test_a_broken_file_gets_a_clear_message_and_changes_nothing(tmp_path, text, 
         Loader(content_dir=tmp_path).run()
     assert Page.objects.filter(title="y").count() == 0
     assert Page.objects.count() in (pages, pages + 1)  # at most the Danish page, never half a one
+
+
+def test_an_edit_to_the_danish_source_shows_the_english_translation_as_out_of_date():
+    danish = page_by_ref("M08")
+    translation = Translation.objects.get(
+        source__object_id=danish.translation_key, target_locale__language_code="en"
+    )
+    total, done = translation.get_progress()
+    assert done == total  # imported complete
+
+    danish.purpose = danish.purpose + "<p>Et nyt afsnit, som endnu ikke er oversat.</p>"
+    danish.save_revision().publish()
+    translation.source.update_from_db()  # what the admin's "Sync translated pages" does
+    total, done = translation.get_progress()
+    assert done == total - 1
