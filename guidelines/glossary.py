@@ -6,14 +6,11 @@ import re
 from django.db.models import Count, Max
 
 from core.richtext import Processor, term_link
+from guidelines.models import GlossaryPage, GlossaryTerm
 
 
 def build(locale):
     """One pattern for all forms of all terms, and {form (lower case): (url, definition)}."""
-    from guidelines.models import (  # late: the models module imports this app
-        GlossaryPage,
-        GlossaryTerm,
-    )
 
     glossary = GlossaryPage.objects.live().filter(locale=locale).first()
     if glossary is None:
@@ -33,10 +30,6 @@ def build(locale):
 
 
 def version(locale):
-    from guidelines.models import (  # late: the models module imports this app
-        GlossaryPage,
-        GlossaryTerm,
-    )
 
     terms = GlossaryTerm.objects.filter(locale=locale).aggregate(
         n=Count("pk"), changed=Max("updated_at")

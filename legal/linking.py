@@ -8,6 +8,7 @@ import re
 from django.db.models import Count, Max
 
 from core.richtext import Processor, term_link
+from legal.models import LegalPage
 
 # Names an act goes by in running Danish text, and its code in refs.
 ACT_NAMES = [
@@ -38,7 +39,6 @@ def act_code(name):
 
 def build(locale):
     """{ref: (url, short title)} for the live legal pages in the reader's language."""
-    from legal.models import LegalPage  # late: the models module imports this app
 
     return {
         page.ref: (page.url, page.short_title)
@@ -50,7 +50,6 @@ def build(locale):
 
 
 def version(locale):
-    from legal.models import LegalPage  # late: the models module imports this app
 
     return tuple(
         LegalPage.objects.live()
