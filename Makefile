@@ -14,7 +14,7 @@ PRODUCTION := DJANGO_SETTINGS_MODULE=config.settings.production
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help run serve setup install uv test pytest lint format migrations-check check-deploy \
-	messages browser-deps bench clean
+	messages browser-deps bench content-report clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort | \
@@ -107,6 +107,10 @@ messages: install ## Update the Danish gettext catalogue and compile it (needs g
 bench: setup ## Measure the production server (needs wrk): see bench/README.md
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(PY) bench/http_bench.py
+
+content-report: setup ## Pages per type, refs covered, and render cost of library pages
+	$(PRODUCTION) $(PY) bench/content_report.py
+	$(PRODUCTION) $(PY) bench/render_bench.py
 
 clean: ## Remove installed packages and collected static files (keeps var/ and .env)
 	rm -rf .venv node_modules static $(STAMPS)

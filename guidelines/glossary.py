@@ -11,7 +11,6 @@ from guidelines.models import GlossaryPage, GlossaryTerm
 
 def build(locale):
     """One pattern for all forms of all terms, and {form (lower case): (url, definition)}."""
-
     glossary = GlossaryPage.objects.live().filter(locale=locale).first()
     if glossary is None:
         return None
@@ -30,7 +29,6 @@ def build(locale):
 
 
 def version(locale):
-
     terms = GlossaryTerm.objects.filter(locale=locale).aggregate(
         n=Count("pk"), changed=Max("updated_at")
     )

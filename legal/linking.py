@@ -39,7 +39,6 @@ def act_code(name):
 
 def build(locale):
     """{ref: (url, short title)} for the live legal pages in the reader's language."""
-
     return {
         page.ref: (page.url, page.short_title)
         for page in LegalPage.objects.live()
@@ -50,7 +49,6 @@ def build(locale):
 
 
 def version(locale):
-
     return tuple(
         LegalPage.objects.live()
         .filter(locale=locale)
