@@ -53,7 +53,7 @@ TOP_LEVEL_KEYS = {
     *TRANSLATION_LANGUAGES,
 }
 # Files beside the pages that apps import themselves (vocabularies, glossary): see `register`.
-NON_PAGE_FILES = {"site.yaml", "vocabularies.yaml", "glossary.yaml"}
+NON_PAGE_FILES = {"site.yaml", "vocabularies.yaml", "glossary.yaml", "synonyms.yaml"}
 # Bump when the way files become pages changes, so every page is imported again.
 LOADER_VERSION = "2"
 

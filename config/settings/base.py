@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "guidelines",
     "projects",
     "downloads",
+    "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

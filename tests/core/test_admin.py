@@ -1,17 +1,32 @@
 """Editors can open every page type and the vocabularies in the (Danish) admin."""
 
-import pytest
-
 from django.contrib.auth import get_user_model
 
 from wagtail.models import Page
+
+import pytest
 
 from tests.conftest import page_by_ref
 
 pytestmark = pytest.mark.django_db
 
-REFS = ["HOME", "SITE-OM", "SITE-METODER", "M08", "T04", "P05", "SITE-LOVGIVNING", "SEL-99",
-        "SITE-VIDEN", "S3.1", "SITE-ORDLISTE", "SITE-PROJEKTER", "S5.1", "SITE-SKABELONER", "S4.2"]
+REFS = [
+    "HOME",
+    "SITE-OM",
+    "SITE-METODER",
+    "M08",
+    "T04",
+    "P05",
+    "SITE-LOVGIVNING",
+    "SEL-99",
+    "SITE-VIDEN",
+    "S3.1",
+    "SITE-ORDLISTE",
+    "SITE-PROJEKTER",
+    "S5.1",
+    "SITE-SKABELONER",
+    "S4.2",
+]
 
 
 @pytest.fixture
@@ -49,12 +64,23 @@ def test_a_page_cannot_take_a_ref_already_in_use(editor):
     index = page_by_ref("SITE-METODER")
     response = editor.post(
         f"/admin/pages/add/methods/methodpage/{index.id}/",
-        {"title": "Ny metode", "slug": "ny-metode", "ref": "M08", "summary": "",
-         "steps-count": "0", "variants-count": "0", "sources-count": "0",
-         "legal_basis_links-TOTAL_FORMS": "0", "legal_basis_links-INITIAL_FORMS": "0",
-         "technique_links-TOTAL_FORMS": "0", "technique_links-INITIAL_FORMS": "0",
-         "principle_links-TOTAL_FORMS": "0", "principle_links-INITIAL_FORMS": "0",
-         "related_links-TOTAL_FORMS": "0", "related_links-INITIAL_FORMS": "0"},
+        {
+            "title": "Ny metode",
+            "slug": "ny-metode",
+            "ref": "M08",
+            "summary": "",
+            "steps-count": "0",
+            "variants-count": "0",
+            "sources-count": "0",
+            "legal_basis_links-TOTAL_FORMS": "0",
+            "legal_basis_links-INITIAL_FORMS": "0",
+            "technique_links-TOTAL_FORMS": "0",
+            "technique_links-INITIAL_FORMS": "0",
+            "principle_links-TOTAL_FORMS": "0",
+            "principle_links-INITIAL_FORMS": "0",
+            "related_links-TOTAL_FORMS": "0",
+            "related_links-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200  # the form again, not a redirect
     assert "Referencen M08 bruges allerede af en anden side." in response.content.decode()
