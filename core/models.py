@@ -210,6 +210,14 @@ class SourcedPage(BasePage):
     class Meta:
         abstract = True
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_pages()
+        # Pages that carry the taxonomy (taxonomy.TaxonomyMixin) show their terms.
+        taxonomy_terms = getattr(self, "taxonomy_terms", None)
+        context["terms"] = taxonomy_terms() if taxonomy_terms else {}
+        return context
+
     def source_list(self):
         titles = dict(SOURCE_DOCUMENTS)
         return [

@@ -57,11 +57,9 @@ class TemplatePage(TaxonomyMixin, ArticlePage):
         verbose_name = _("template")
         verbose_name_plural = _("templates")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_pages()
-        context["terms"] = self.taxonomy_terms()
+    def taxonomy_terms(self):
+        terms = super().taxonomy_terms()
         if self.template_type_id:
-            template_type = localized_terms([self.template_type], self.locale_id)
-            context["terms"] = {"template_type": template_type, **context["terms"]}
-        return context
+            shown = localized_terms([self.template_type], self.locale_id)
+            terms = {"template_type": shown, **terms}
+        return terms

@@ -41,12 +41,6 @@ class GuidelinePage(TaxonomyMixin, ArticlePage):
         verbose_name = _("knowledge page")
         verbose_name_plural = _("knowledge pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_pages()
-        context["terms"] = self.taxonomy_terms()
-        return context
-
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     """A word practitioners meet in the sources, with what it means here."""

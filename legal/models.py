@@ -143,5 +143,4 @@ class LegalPage(SourcedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["methods"] = self.methods_resting_on_it()
-        context["related"] = self.related_pages()
         return context

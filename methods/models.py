@@ -138,8 +138,6 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         context["legal_basis"] = self.linked("legal_basis_links")
         context["techniques"] = self.linked("technique_links")
         context["principles"] = self.linked("principle_links")
-        context["related"] = self.related_pages()
-        context["terms"] = self.taxonomy_terms()
         return context
 
 
@@ -230,8 +228,6 @@ class SupportingPage(TaxonomyMixin, SourcedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["used_in"] = self.used_in()
-        context["related"] = self.related_pages()
-        context["terms"] = self.taxonomy_terms()
         context["kind"] = self.kind_label
         context["extra_value"] = getattr(self, self.extra_field)
         context["extra_heading"] = self.extra_heading

@@ -45,9 +45,3 @@ class ProjectPage(TaxonomyMixin, ArticlePage):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_pages()
-        context["terms"] = self.taxonomy_terms()
-        return context
