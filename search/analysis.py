@@ -9,14 +9,14 @@ way before it reaches the backend. Pure functions, no Django: unit-tested in tes
 - `terms` turns text into index terms: Snowball Danish stems, hyphenated words joined and split,
   and compounds split into known parts ("misbrugsbehandling" → misbrug + behandling).
 - `legal_refs` finds paragraph references in any spelling ("§99", "paragraf 99", "SEL 99").
-- `expand` adds synonyms and abbreviations (SKP ↔ støtte- og kontaktperson …).
+- `query_concepts` turns a query into what it asks for, with synonyms and abbreviations (SKP ↔
+  støtte- og kontaktperson …) as other ways to satisfy a concept.
 - `suggest` proposes a correction for misspelt words ("Mente du …?").
 """
 
-import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import snowballstemmer
 
@@ -25,7 +25,10 @@ import snowballstemmer
 MAX_QUERY_LENGTH = 200
 MIN_PART_LENGTH = 3  # the shortest stem a compound part may have ("KI" parts come from hyphens)
 
-_stemmer = snowballstemmer.stemmer("danish")
+_STEMMERS = {
+    "da": snowballstemmer.stemmer("danish"),
+    "en": snowballstemmer.stemmer("english"),
+}
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _PARAGRAPH_WORDS = r"(?:§§?|paragraf(?:fen|ferne|fer)?|par\.)"
 _ACTS = {
@@ -55,8 +58,16 @@ def normalize(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
     return " ".join(text.casefold().split())[:max_length]
 
 
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+def clean(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
+    """The query as typed, made safe to show and store: NFKC, no control characters, single
+    spaces, cut to `max_length`; case is kept."""
+    text = unicodedata.normalize("NFKC", str(text))[: max_length * 4]
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    return " ".join(text.split())[:max_length]
+
+
+def stem(word: str, language: str = "da") -> str:
+    return _STEMMERS.get(language, _STEMMERS["da"]).stemWord(word)
 
 
 def words(text: str) -> list[str]:
@@ -70,7 +81,7 @@ def _split(stemmed: str, vocabulary: set[str], depth: int = 0) -> list[str] | No
         return None
     for cut in range(len(stemmed) - MIN_PART_LENGTH, MIN_PART_LENGTH - 1, -1):
         head, tail = stemmed[:cut], stemmed[cut:]
-        heads = [head]
+        heads = [head, stem(head)]
         if head.endswith(("s", "e")) and len(head) > MIN_PART_LENGTH:
             heads.append(head[:-1])
         for candidate in heads:
@@ -92,7 +103,7 @@ def decompound(stemmed: str, vocabulary: set[str]) -> list[str]:
     return [stem(p) for p in parts] if parts else []
 
 
-def terms(text: str, vocabulary: set[str] = frozenset()) -> list[str]:
+def terms(text: str, vocabulary: set[str] = frozenset(), language: str = "da") -> list[str]:
     """Index or query terms: each word's stem, hyphen parts and compound parts, in order."""
     result: list[str] = []
     for word in words(text):
@@ -100,7 +111,7 @@ def terms(text: str, vocabulary: set[str] = frozenset()) -> list[str]:
         if "-" in word:
             pieces += word.split("-")
         for piece in pieces:
-            stemmed = stem(piece)
+            stemmed = stem(piece, language)
             result.append(stemmed)
             result += decompound(stemmed, vocabulary)
     seen: set[str] = set()
@@ -119,26 +130,21 @@ def legal_refs(text: str) -> list[str]:
     return refs
 
 
-def expand(query_terms: Iterable[str], synonyms: Mapping[str, Iterable[str]]) -> list[str]:
-    """The terms plus their synonyms' terms (`synonyms` maps a term to equivalent terms)."""
-    result = list(query_terms)
-    for term in list(result):
-        for other in synonyms.get(term, ()):
-            if other not in result:
-                result.append(other)
-    return result
+def suggest(query: str, known_words: Iterable[str], language: str = "da", cutoff: float = 80):
+    """A corrected query when some of its words are unknown but close to known ones (rapidfuzz's
+    edit-distance ratio, 0–100); None when every word is known or nothing is close."""
+    from rapidfuzz import fuzz, process
 
-
-def suggest(query: str, known_words: Iterable[str], cutoff: float = 0.8) -> str | None:
-    """A corrected query when some of its words are unknown but close to known ones."""
     known = set(known_words)
+    known_stems = {stem(w, language) for w in known}
+    stop = STOPWORDS.get(language, set())
     changed = False
     corrected = []
     for word in words(query):
-        if word in known or word.isdigit():
+        if word in stop or word.isdigit() or len(word) < 4 or stem(word, language) in known_stems:
             corrected.append(word)
             continue
-        match = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+        match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=cutoff)
         if match:
             corrected.append(match[0])
             changed = True
@@ -147,18 +153,165 @@ def suggest(query: str, known_words: Iterable[str], cutoff: float = 0.8) -> str 
     return " ".join(corrected) if changed else None
 
 
-def synonym_terms(query: str, groups: Iterable[tuple[list[str], bool]], vocabulary=frozenset()):
-    """Terms of the synonyms of every word or phrase of a group that the query contains.
+# --- Index and query: stop words, tokens for refs and paragraphs, query concepts ---------------
 
-    `groups` are (phrases, one_way): in a one-way group only the first phrase brings the others.
+# Words that carry no meaning on their own in a search (after the Snowball project's Danish and
+# English lists, plus the question words practitioners start a question with).
+STOPWORDS = {
+    "da": frozenset(
+        """og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har
+        om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal
+        selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne
+        end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis
+        din nogle hos blive mange ad bliver hendes været thi jer sådan hvordan hvorfor hvornår
+        hvem hvilke hvilken hvilket kan får få fik gør gøre mest bør må""".split()  # noqa: SIM905
+    ),
+    "en": frozenset(
+        """a an and are as at be by for from has have how i in is it its of on or that the this to
+        was what when where which who why will with can do does should my we you your
+        about""".split()  # noqa: SIM905
+    ),
+}
+
+SYNONYM_STRENGTH = 0.7  # a page that says it with a synonym, against one with the searcher's words
+_REF_QUERY = re.compile(r"(?<![\w.-])[a-z]{1,4}-?\d{1,3}(?:\.\d{1,2})*(?![\w-])")
+
+
+def ref_token(ref: str) -> str:
+    """One index token for a page's ref: "M08" → "refm08", "SEL-99" → "refsel99"."""
+    return "ref" + re.sub(r"[^0-9a-z]", "", ref.casefold())
+
+
+def legal_token(ref: str) -> str:
+    """One index token for a paragraph, cited or the page's own: "SEL-99" → "lovsel99"."""
+    return "lov" + re.sub(r"[^0-9a-z]", "", ref.casefold())
+
+
+def document_terms(text: str, vocabulary=frozenset(), language: str = "da") -> list[str]:
+    """The terms a text is indexed under: stems and compound parts without stop words, and a
+    token for each paragraph it cites."""
+    stop = {stem(w, language) for w in STOPWORDS.get(language, ())}
+    result = [t for t in terms(text, vocabulary, language) if t not in stop]
+    result += [legal_token(ref) for ref in legal_refs(text)]
+    seen: set[str] = set()
+    return [t for t in result if not (t in seen or seen.add(t))]
+
+
+class Concept:
+    """One thing the searcher asked for, and the ways a page may say it.
+
+    `alternatives` are tuples of terms: a page matches the concept when it has every term of one
+    alternative ("misbrugsbehandling" is the stem itself, or misbrug and behandling).
+    `kind` is "word", "synonym", "legal" or "ref".
     """
-    text = f" {' '.join(words(query))} "
-    extra: list[str] = []
+
+    __slots__ = ("alternatives", "kind", "own", "text")
+
+    def __init__(self, text, alternatives, kind="word", own=None):
+        self.text = text
+        self.kind = kind
+        self.alternatives = list(dict.fromkeys(tuple(a) for a in alternatives if a))
+        # The alternatives that are the searcher's own words (the rest are synonyms).
+        self.own = set(self.alternatives) if own is None else {tuple(a) for a in own if a}
+
+    def matches(self, terms_of_doc) -> bool:
+        return any(all(t in terms_of_doc for t in alt) for alt in self.alternatives)
+
+    def strength(self, terms_of_doc) -> float:
+        """1 when the page has the searcher's own words, less when only a synonym, else 0."""
+        best = 0.0
+        for alt in self.alternatives:
+            if all(t in terms_of_doc for t in alt):
+                if alt in self.own:
+                    return 1.0
+                best = SYNONYM_STRENGTH
+        return best
+
+    def all_terms(self):
+        return sorted({t for alt in self.alternatives for t in alt})
+
+    def __repr__(self):
+        return f"Concept({self.text!r}, {self.alternatives!r}, {self.kind!r})"
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def query_concepts(
+    query: str,
+    vocabulary=frozenset(),
+    groups: Iterable[tuple[list[str], bool]] = (),
+    language: str = "da",
+) -> list[Concept]:
+    """The concepts of a query: paragraphs, synonym phrases, refs and the remaining words.
+
+    A paragraph ("skp paragraf 99") becomes one concept; a phrase of a synonym group becomes one
+    concept that any phrase of the group satisfies; each other word that is not a stop word
+    becomes one concept satisfied by its stem or by all its compound parts.
+    """
+    text = normalize(query)
+    concepts: list[Concept] = []
+    for match in _LEGAL.finditer(text):
+        ref = legal_refs(match.group(0))
+        if ref:
+            concepts.append(Concept(match.group(0).strip(), [(legal_token(ref[0]),)], "legal"))
+            text = _cut(text, *match.span())
     for phrases, one_way in groups:
         triggers = phrases[:1] if one_way else phrases
-        if any(f" {' '.join(words(p))} " in text for p in triggers if words(p)):
+        for trigger in sorted(triggers, key=len, reverse=True):
+            parts = [p for w in words(trigger) for p in w.split("-") if p]
+            if not parts:
+                continue
+            pattern = r"(?<![\w-])" + r"[\s-]*".join(map(re.escape, parts)) + r"(?![\w-])"
+            found = re.search(pattern, text)
+            if not found:
+                continue
+            alternatives = []
+            own = []
             for phrase in phrases:
-                for term in terms(phrase, vocabulary):
-                    if term not in extra:
-                        extra.append(term)
-    return extra
+                refs = legal_refs(phrase)
+                if refs:
+                    ways = [(legal_token(refs[0]),)]
+                else:
+                    ways = _word_alternatives(phrase, vocabulary, language, joined=True)
+                alternatives += ways
+                if phrase == trigger:
+                    own = ways
+            concepts.append(Concept(found.group(0), alternatives, "synonym", own=own))
+            text = _cut(text, *found.span())
+            break
+    for found in list(_REF_QUERY.finditer(text)):
+        ref = found.group(0)
+        alternatives = [(ref_token(ref),), *_word_alternatives(ref, (), language, joined=True)]
+        concepts.append(Concept(ref, alternatives, "ref"))
+        text = _cut(text, *found.span())
+    stop = STOPWORDS.get(language, set())
+    remaining = words(text)
+    meaningful = [w for w in remaining if w not in stop] or ([] if concepts else remaining)
+    for word in meaningful:
+        concepts.append(Concept(word, _word_alternatives(word, vocabulary, language)))
+    return concepts
+
+
+def _word_alternatives(text, vocabulary, language, joined=False):
+    """A word's ways to match: its stem, or all its compound or hyphen parts. With `joined`, a
+    phrase of several words must match all of them (one alternative)."""
+    stop = {stem(w, language) for w in STOPWORDS.get(language, ())}
+    if joined and (len(words(text)) > 1 or "." in text):
+        parts = [t for t in _stems_of_words(text, language) if t not in stop]
+        return [tuple(parts)] if parts else []
+    alternatives = []
+    for word in words(text):
+        whole = stem(word.replace("-", ""), language)
+        alternatives.append((whole,))
+        if "-" in word:
+            alternatives.append(tuple(stem(p, language) for p in word.split("-") if p))
+        parts = decompound(whole, vocabulary)
+        if parts:
+            alternatives.append(tuple(parts))
+    return alternatives
+
+
+def _stems_of_words(text, language):
+    return [stem(w.replace("-", ""), language) for w in words(text)]

@@ -5,12 +5,14 @@ import pytest
 from search.analysis import (
     MAX_QUERY_LENGTH,
     decompound,
-    expand,
+    document_terms,
     legal_refs,
+    legal_token,
     normalize,
+    query_concepts,
+    ref_token,
     stem,
     suggest,
-    synonym_terms,
     terms,
 )
 
@@ -84,11 +86,6 @@ def test_legal_paragraphs_in_any_spelling(query, refs):
     assert legal_refs(query) == refs
 
 
-def test_synonyms_and_abbreviations_expand_the_query():
-    synonyms = {"skp": [stem("støttekontaktperson")], stem("støttekontaktperson"): ["skp"]}
-    assert expand(["skp"], synonyms) == ["skp", stem("støttekontaktperson")]
-
-
 def test_misspelling_gets_a_suggestion():
     known = {"sindslidende", "netværksmøder", "kontaktskabelse"}
     assert suggest("sindsslidende", known) == "sindslidende"
@@ -131,20 +128,42 @@ GROUPS = [
 ]
 
 
-def test_an_abbreviation_brings_its_synonyms():
-    extra = synonym_terms("hvad laver en skp medarbejder", GROUPS)
-    assert stem("støttekontaktperson") in extra
-    assert "99" in extra
+def test_a_query_becomes_concepts_a_page_satisfies_in_any_of_its_ways():
+    concepts = query_concepts("skp paragraf 99", VOCABULARY, GROUPS)
+    assert [c.kind for c in concepts] == ["legal", "synonym"]
+    legal, skp = concepts
+    assert legal.matches({legal_token("SEL-99")})
+    assert skp.matches({"skp"})
+    assert skp.matches({stem("støtte"), "kontaktperson"})
+    assert not skp.matches({stem("støtte")})
 
 
-def test_a_phrase_brings_its_abbreviation():
-    assert "skp" in synonym_terms("Hvem er min støtte- og kontaktperson?", GROUPS)
+def test_the_searchers_own_word_counts_more_than_a_synonym():
+    (skp,) = query_concepts("støttekontaktperson", VOCABULARY, GROUPS)
+    assert skp.strength({stem("støttekontaktperson")}) == 1.0
+    assert 0 < skp.strength({"skp"}) < 1.0
+    assert skp.strength({"andet"}) == 0
 
 
-def test_one_way_groups_work_one_way():
-    assert stem("koordinationsplan") in synonym_terms("udskrivningsaftale", GROUPS)
-    assert synonym_terms("koordinationsplan", GROUPS) == []
+def test_question_words_are_not_concepts_but_a_lone_stop_word_is_kept():
+    concepts = query_concepts("hvordan får jeg kontakt til en borger", VOCABULARY)
+    assert [c.text for c in concepts] == ["kontakt", "borger"]
+    assert [c.text for c in query_concepts("og")] == ["og"]
 
 
-def test_words_inside_other_words_do_not_trigger_a_group():
-    assert synonym_terms("skpx", GROUPS) == []
+def test_a_compound_in_the_query_matches_its_parts_in_a_page():
+    (concept,) = query_concepts("misbrugsbehandling", VOCABULARY)
+    assert concept.matches({stem("misbrug"), stem("behandling")})
+    assert not concept.matches({stem("misbrug")})
+
+
+def test_refs_in_the_query_become_ref_tokens():
+    assert query_concepts("M08")[0].matches({ref_token("M08")})
+    assert query_concepts("s4.2")[0].matches({ref_token("S4.2")})
+    assert ref_token("SEL-99") != legal_token("SEL-99")
+
+
+def test_documents_are_indexed_under_stems_parts_and_cited_paragraphs():
+    index = document_terms("Netværksmøderne følger servicelovens § 99 og KI-planen", VOCABULARY)
+    assert {stem("netværksmøde"), stem("netværk"), legal_token("SEL-99"), "ki"} <= set(index)
+    assert "og" not in index
