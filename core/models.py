@@ -78,6 +78,8 @@ class BasePage(Page):
     override_translatable_fields = [SynchronizedField("ref")]
     # Links to other pages that content files give by ref: {meta key: child relation}.
     content_relations: dict[str, str] = {}
+    # Whether the library's search finds pages of this type (index pages and home do not).
+    searchable = False
 
     class Meta:
         abstract = True
@@ -115,6 +117,15 @@ class BasePage(Page):
     def live_translations(self):
         """Live versions of this page in the other languages, for hreflang and the switcher."""
         return list(self.get_translations().live().select_related("locale"))
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # After the save, when the taxonomy links are committed too. A full save (publishing)
+        # rebuilds the search document; a draft revision's partial save leaves it alone.
+        from search.documents import page_saved
+
+        page_saved(self, kwargs.get("update_fields"))
+        return result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -206,6 +217,7 @@ class SourcedPage(BasePage):
         SynchronizedField("sources"),
     ]
     content_relations = {"related": "related_links"}
+    searchable = True
 
     class Meta:
         abstract = True
@@ -294,6 +306,7 @@ class HomePage(IntroBodyPage):
 
 class StandardPage(IntroBodyPage):
     page_description = _("A plain text page, e.g. about the site or the accessibility statement.")
+    searchable = True
 
     class Meta:
         verbose_name = _("standard page")

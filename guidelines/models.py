@@ -94,6 +94,7 @@ class GlossaryPage(BasePage):
     subpage_types: list[str] = []
     max_count_per_parent = 1
     page_description = _("The glossary: every term with its definition.")
+    searchable = True
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:

@@ -8,7 +8,20 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from core.content import register_preloader
         from search.content import load_synonyms
 
         register_preloader(load_synonyms)
+        post_migrate.connect(_recheck_sqlite_fts, sender=self)
+
+
+def _recheck_sqlite_fts(**kwargs):
+    """Wagtail's database search decides once per process whether SQLite's full-text table
+    exists. A save during migrations (the home page) asks before the table is made, and the
+    answer would stick for the rest of the process (`prepare_site` imports the content right
+    after migrating): ask again once the migrations are done."""
+    from modelsearch.backends import database
+
+    database.USE_SQLITE_FTS = None

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 
 class SynonymGroup(models.Model):
@@ -47,3 +48,91 @@ class SynonymGroup(models.Model):
 
     def term_list(self):
         return [t.strip() for t in self.terms.split(",") if t.strip()]
+
+
+class SearchDocument(index.Indexed, models.Model):
+    """What search knows about a page: its analysed terms and facet values, one row per page.
+
+    Kept in step with the page's database row (built on every full save, so drafts never reach
+    it) and indexed by Wagtail's search backend, which finds the candidates; ranking and facet
+    counts then work on these rows, so every backend gives the same results.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    live = models.BooleanField(default=False, db_index=True)
+    page_type = models.CharField(max_length=100)
+    ref = models.CharField(max_length=40, blank=True)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="Plain text, for the snippets of results.")
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    search_fields = [
+        index.SearchField("title_terms"),
+        index.SearchField("summary_terms"),
+        index.SearchField("body_terms"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+        index.FilterField("page_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        indexes = [models.Index(fields=["locale", "live"])]
+
+    def __str__(self):
+        return self.title
+
+    def term_sets(self):
+        return (
+            set(self.title_terms.split()),
+            set(self.summary_terms.split()),
+            set(self.body_terms.split()),
+        )
+
+
+class SearchFacet(models.Model):
+    """A facet value of a searchable page: ("type", "methods.MethodPage"), ("phase", "kontakt")."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=40)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "facet", "value"], name="unique_search_facet_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class SearchQuery(models.Model):
+    """A search someone made: the query as typed (cut), language, filters and hits. No IP address,
+    no user, no session: only what was asked and whether the library had an answer."""
+
+    query = models.CharField(_("query"), max_length=200)
+    normalized = models.CharField(_("normalised query"), max_length=200, db_index=True)
+    language = models.CharField(_("language"), max_length=8)
+    filters = models.CharField(_("filters"), max_length=300, blank=True)
+    hits = models.PositiveIntegerField(_("hits"))
+    searched_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search")
+        verbose_name_plural = _("searches")
+        ordering = ["-searched_at"]
+
+    def __str__(self):
+        return self.query

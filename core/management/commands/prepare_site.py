@@ -13,4 +13,8 @@ class Command(BaseCommand):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_content")
+        from search.models import SearchDocument
+
+        if not SearchDocument.objects.exists():  # a database from before search documents
+            call_command("rebuild_search_documents")
         call_command("ensure_admin")
