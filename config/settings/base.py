@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -169,10 +170,29 @@ STORAGES = {
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rate limits (django-ratelimit) count in Redis when REDIS_URL is set, shared by every worker and
+# server. Without it each worker counts on its own (an embedded default needs no server), so a
+# client gets at most the limit per worker; django-ratelimit's checks say so, and are silenced
+# for that reason. Django's own RedisCache increments atomically, which is all the limits need.
+REDIS_URL = env.str("REDIS_URL", default="")
+CACHES["ratelimit"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+)
+RATELIMIT_USE_CACHE = "ratelimit"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Requests per client (by IP address, which is not stored) to the search API and autocomplete.
+SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
+AUTOCOMPLETE_RATE_LIMIT = env.str("AUTOCOMPLETE_RATE_LIMIT", default="300/m")
+
 # --- Wagtail -----------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Metodebiblioteket"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# SEARCH_BACKEND, SEARCH_URL, SEARCH_INDEX: database or Elasticsearch/OpenSearch (docs/search.md)
+from search.backends import settings_from_env  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS = settings_from_env(env)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders (static_src and node_modules), not a collected STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite searches far more often than a person; the rate-limit test sets its own low limit.
+SEARCH_RATE_LIMIT = "10000/m"
+AUTOCOMPLETE_RATE_LIMIT = "10000/m"
