@@ -8,12 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.api import api_router
 from core.views import healthz
+from search import views as search_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/search/", search_views.search_api, name="search_api"),
+    path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +27,7 @@ if settings.DEBUG:
 # Danish pages live at the root (/metoder/...), English ones under /en/. Paths without a language
 # prefix (the admin included) are served in Danish whatever the browser asks for.
 urlpatterns += i18n_patterns(
+    path("soeg/", search_views.search_page, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

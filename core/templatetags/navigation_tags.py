@@ -65,7 +65,21 @@ def _alternate_links(context):
     translations = {t.locale.language_code: t for t in context.get("translations") or []}
     site = Site.find_for_request(request)
     links = []
+    # Views that are not pages (the search page) give their own address in each language.
+    own_urls = context.get("alternate_urls") or {}
     for locale in Locale.objects.exclude(language_code=current_language):
+        if locale.language_code in own_urls:
+            url = own_urls[locale.language_code]
+            links.append(
+                {
+                    "code": locale.language_code,
+                    "name": get_language_info(locale.language_code)["name_local"].capitalize(),
+                    "url": url,
+                    "full_url": request.build_absolute_uri(url),
+                    "exact": False,
+                }
+            )
+            continue
         target = translations.get(locale.language_code)
         exact = target is not None
         if target is None and site is not None:

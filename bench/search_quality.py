@@ -1,0 +1,141 @@
+"""Search quality on the judged query set (bench/search_queries.yaml).
+
+For each query, the search service (the same one /api/search/ and /soeg/ use) runs in the query's
+language; the ranked refs are scored against the judged `relevant` refs (graded: the first is the
+most relevant). Reports MRR (reciprocal rank of the first relevant result), top-1 (the must-first
+page ranked first), nDCG@10 (graded gains len(relevant)−i), recall@10 and the share of queries
+with no result, overall and per kind; lists the queries whose first result is wrong.
+
+Runs against the database DATABASE_URL points at (default var/db.sqlite3). `--setup` migrates
+and imports the content first (a fresh database), so the two backends are measured alike:
+
+    .venv/bin/python bench/search_quality.py --setup DATABASE_URL=sqlite:////tmp/quality.sqlite3
+    .venv/bin/python bench/search_quality.py --setup \
+        DATABASE_URL=postgres://postgres@127.0.0.1:5432/quality
+"""
+
+import argparse
+import math
+import os
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("database_url", nargs="?", help="DATABASE_URL=… (default: settings)")
+    parser.add_argument("--setup", action="store_true", help="migrate and import content first")
+    parser.add_argument("--queries", default=str(ROOT / "bench" / "search_queries.yaml"))
+    parser.add_argument("--verbose", "-v", action="store_true", help="show every query")
+    args = parser.parse_args()
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url.removeprefix("DATABASE_URL=")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.http import QueryDict
+
+    import yaml
+
+    from search import service
+
+    if args.setup:
+        if connection.vendor == "postgresql":
+            _create_postgres_database(connection)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_content", verbosity=0)
+
+    judged = yaml.safe_load(Path(args.queries).read_text(encoding="utf-8"))
+    rows = []
+    for item in judged:
+        params = QueryDict(mutable=True)
+        params["q"] = item["query"]
+        request = service.parse(params, item.get("language", "da"))
+        response = service.search(request)
+        ranked = [r.ref for r in response.results]
+        # Further pages, so recall and reciprocal rank are not cut at the first ten.
+        while len(ranked) < min(response.count, 30):
+            request.page += 1
+            ranked += [r.ref for r in service.search(request).results]
+        rows.append(_score(item, ranked, response.count))
+
+    print(f"Database: {connection.vendor}, {len(rows)} judged queries")
+    _report("all", rows)
+    by_kind = defaultdict(list)
+    for row in rows:
+        by_kind[row["kind"]].append(row)
+    for kind in sorted(by_kind):
+        _report(kind, by_kind[kind])
+    misses = [r for r in rows if r["rank_first"] != 1]
+    print(f"\nQueries whose must-first page is not first ({len(misses)}):")
+    for row in sorted(misses, key=lambda r: r["kind"]):
+        print(
+            f"  [{row['kind']}] {row['query']!r}: wanted {row['relevant'][0]} "
+            f"at {row['rank_first'] or '—'}, got {', '.join(row['ranked'][:3]) or 'nothing'}"
+        )
+    if args.verbose:
+        for row in rows:
+            print(f"  {row['query']!r} → {row['ranked'][:5]}")
+
+
+def _score(item, ranked, count):
+    relevant = item["relevant"]
+    grades = {ref: len(relevant) - i for i, ref in enumerate(relevant)}
+    first_relevant = next((i + 1 for i, ref in enumerate(ranked) if ref in grades), None)
+    rank_first = ranked.index(relevant[0]) + 1 if relevant[0] in ranked else None
+    dcg = sum(grades.get(ref, 0) / math.log2(i + 2) for i, ref in enumerate(ranked[:10]))
+    ideal = sum(g / math.log2(i + 2) for i, g in enumerate(sorted(grades.values(), reverse=True)))
+    return {
+        "query": item["query"],
+        "kind": item.get("kind", "?"),
+        "relevant": relevant,
+        "ranked": ranked,
+        "rank_first": rank_first,
+        "rr": 1 / first_relevant if first_relevant else 0.0,
+        "top1": 1.0 if rank_first == 1 else 0.0,
+        "ndcg": dcg / ideal if ideal else 0.0,
+        "recall": len(set(ranked[:10]) & set(relevant)) / len(relevant),
+        "empty": 1.0 if count == 0 else 0.0,
+    }
+
+
+def _report(label, rows):
+    def mean(key):
+        return statistics.fmean(r[key] for r in rows)
+
+    print(
+        f"  {label:<13} n={len(rows):<4} MRR {mean('rr'):.3f}  top-1 {mean('top1'):.3f}  "
+        f"nDCG@10 {mean('ndcg'):.3f}  recall@10 {mean('recall'):.3f}  "
+        f"no result {mean('empty'):.1%}"
+    )
+
+
+def _create_postgres_database(connection):
+    """Create the database DATABASE_URL names (dropping an old one), via the maintenance db."""
+    import psycopg
+
+    settings = connection.settings_dict
+    name = settings["NAME"]
+    with psycopg.connect(
+        host=settings["HOST"] or "127.0.0.1",
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+
+if __name__ == "__main__":
+    main()

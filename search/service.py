@@ -1,0 +1,494 @@
+"""The library's search: one service behind the search page (/soeg/) and the API (/api/search/).
+
+1. The query is analysed into concepts (search.analysis): paragraphs, synonym phrases, refs and
+   words, each with the term combinations that satisfy it.
+2. Wagtail's search backend finds the candidate documents (search.models.SearchDocument) that
+   have any of those terms.
+3. Each candidate is checked against the concepts on its own analysed terms and ranked here:
+   a concept in the title weighs most, then summary and synonyms, then the body; rarer concepts
+   weigh more; pages that cover every concept come first; an exact title, ref or paragraph match
+   comes before anything else. Because matching and ranking use the stored terms, SQLite,
+   PostgreSQL and Elasticsearch give the same results.
+4. Facet counts come from the database: OR within a facet, AND across facets, and each facet
+   counted with the other facets' selections applied.
+"""
+
+import html
+import math
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
+
+from search import analysis
+from search.lexicon import lexicon
+from search.models import SearchDocument, SearchFacet, SynonymGroup
+from taxonomy.models import VOCABULARIES
+
+PAGE_SIZE = 10
+MAX_PAGE = 500
+MAX_CANDIDATES = 2000  # the backend's best matches that are ranked here
+MAX_VALUES_PER_FACET = 30
+FACETS = ["type", *VOCABULARIES]
+
+# Weights of a concept found in each field, and the bonuses that put exact matches first.
+TITLE, SUMMARY, BODY = 3.0, 2.0, 1.0
+EXACT_TITLE_BONUS = 50.0
+REF_BONUS = 100.0
+# Practitioners come for methods: between equally good matches, the method page comes first.
+TYPE_PRIOR = {"methods.MethodPage": 1.25}
+
+
+class SearchInputError(ValueError):
+    """Input the search cannot use; the message is shown to the user (Danish or English)."""
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    language: str = "da"
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    page: int = 1
+
+    def filters_text(self) -> str:
+        return "&".join(f"{f}={v}" for f, values in sorted(self.selected.items()) for v in values)
+
+
+@dataclass
+class Result:
+    ref: str
+    type: str
+    type_label: str
+    title: str
+    url: str
+    summary: str
+    highlight: str
+    promoted: bool = False
+
+    def as_json(self):
+        return {
+            "ref": self.ref,
+            "type": self.type,
+            "type_label": self.type_label,
+            "title": self.title,
+            "url": self.url,
+            "summary": self.summary,
+            "highlight": self.highlight,
+            "promoted": self.promoted,
+        }
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResponse:
+    request: SearchRequest
+    count: int = 0
+    results: list[Result] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None
+    corrected_from: str | None = None  # the query as typed, when results are for the suggestion
+    pages: int = 0
+    took_ms: float = 0.0
+
+    def as_json(self):
+        return {
+            "query": self.request.query,
+            "count": self.count,
+            "page": self.request.page,
+            "pages": self.pages,
+            "results": [r.as_json() for r in self.results],
+            "facets": {name: [vars(v) for v in values] for name, values in self.facets.items()},
+            "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
+        }
+
+
+# --- Input ----------------------------------------------------------------------------------
+
+
+def parse(params, language: str) -> SearchRequest:
+    """A SearchRequest from GET parameters; SearchInputError with a message for bad input."""
+    query = analysis.clean(params.get("q", ""))
+    raw_page = params.get("page", "1").strip() or "1"
+    if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
+        raise SearchInputError(
+            _("The page number must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE}
+        )
+    selected = {}
+    for name in FACETS:
+        values = [v for v in params.getlist(name) if v.strip()]
+        if not values:
+            continue
+        if len(values) > MAX_VALUES_PER_FACET:
+            raise SearchInputError(_("Too many values are selected in one filter."))
+        known = facet_labels(name, language)
+        unknown = [v for v in values if v not in known]
+        if unknown:
+            raise SearchInputError(
+                _("The filter %(facet)s has no value %(value)s.")
+                % {"facet": facet_title(name), "value": unknown[0][:60]}
+            )
+        selected[name] = list(dict.fromkeys(values))
+    return SearchRequest(query=query, language=language, selected=selected, page=int(raw_page))
+
+
+# --- Labels ---------------------------------------------------------------------------------
+
+
+def facet_title(name: str) -> str:
+    if name == "type":
+        return _("Content type")
+    return str(VOCABULARIES[name]._meta.verbose_name).capitalize()
+
+
+def _page_type_label(page_type: str) -> str:
+    try:
+        model = apps.get_model(page_type)
+    except (LookupError, ValueError):
+        return page_type
+    return str(model._meta.verbose_name).capitalize()
+
+
+def facet_labels(name: str, language: str) -> dict[str, str]:
+    """{value: label} for every value the facet can take, in the language."""
+    if name == "type":
+        from search.documents import page_type
+
+        return {
+            page_type(model): _page_type_label(page_type(model))
+            for model in apps.get_models()
+            if issubclass(model, Page) and getattr(model, "searchable", False)
+        }
+    locale_id = _locale_id(language)
+    model = VOCABULARIES[name]
+    labels = dict(model.objects.filter(locale_id=locale_id).values_list("code", "name"))
+    # Terms not yet translated show their source-language name.
+    for code, name_ in model.objects.filter(locale_id=Locale.get_default().pk).values_list(
+        "code", "name"
+    ):
+        labels.setdefault(code, name_)
+    return labels
+
+
+_locale_ids: dict[str, int] = {}
+
+
+def _locale_id(language: str) -> int:
+    if language not in _locale_ids:
+        locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+        _locale_ids[language] = locale.pk
+    return _locale_ids[language]
+
+
+# --- Analysis context (synonyms and the library's vocabulary) -------------------------------
+
+
+def synonym_groups(language: str):
+    return [
+        (group.term_list(), group.one_way)
+        for group in SynonymGroup.objects.filter(language=language)
+        if group.term_list()
+    ]
+
+
+_vocabularies: dict[str, tuple[object, dict[str, str]]] = {}
+
+
+def known_words(language: str) -> dict[str, str]:
+    """{stem: a word} for every word of the live library's titles, summaries and the start of
+    its text, built once per process and rebuilt when a document has changed since."""
+    documents = SearchDocument.objects.filter(locale_id=_locale_id(language), live=True)
+    version = (documents.count(), SearchDocument.objects.aggregate(Max("updated_at")))
+    cached = _vocabularies.get(language)
+    if cached and cached[0] == version:
+        return cached[1]
+    words: dict[str, str] = {}
+    rows = documents.values_list("title", "summary", "text").iterator()
+    for title, summary, text in rows:
+        for word in analysis.words(f"{title} {summary} {text[:1500]}"):
+            if len(word) > 2 and not word.isdigit() and "-" not in word:
+                words.setdefault(analysis.stem(word, language), word)
+    _vocabularies[language] = (version, words)
+    return words
+
+
+# --- Search ---------------------------------------------------------------------------------
+
+
+def search(request: SearchRequest, *, site=None, http_request=None) -> SearchResponse:
+    started = time.perf_counter()
+    response = _search(request, site, http_request)
+    if not response.count and request.query:
+        suggestion = suggest(request.query, request.language)
+        if suggestion:
+            corrected = SearchRequest(suggestion, request.language, request.selected, request.page)
+            retry = _search(corrected, site, http_request)
+            if retry.count:
+                retry.request = request
+                retry.corrected_from = request.query
+                retry.suggestion = suggestion
+                response = retry
+    elif request.query:
+        response.suggestion = suggest(request.query, request.language)
+    response.took_ms = (time.perf_counter() - started) * 1000
+    return response
+
+
+def suggest(query: str, language: str) -> str | None:
+    """ "Mente du …?": the query with unknown words replaced by the closest known words."""
+    return analysis.suggest(query, known_words(language).values(), language)
+
+
+def _backend_query(concepts):
+    parts = []
+    for concept in concepts:
+        for alternative in concept.alternatives:
+            if len(alternative) == 1:
+                parts.append(PlainText(alternative[0]))
+            else:
+                parts.append(And([PlainText(t) for t in alternative]))
+    return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def _search(request: SearchRequest, site, http_request) -> SearchResponse:
+    language = request.language
+    locale_id = _locale_id(language)
+    documents = SearchDocument.objects.filter(locale_id=locale_id, live=True)
+    response = SearchResponse(request=request)
+    concepts = analysis.query_concepts(
+        request.query, lexicon(language), synonym_groups(language), language
+    )
+    if concepts:
+        found = get_search_backend().search(
+            _backend_query(concepts), documents.defer("text", "summary")
+        )
+        candidates = {d.pk: d for d in found[:MAX_CANDIDATES]}
+        candidate_ids = list(candidates)
+    elif analysis.words(request.query):
+        return response  # only stop words that match nothing
+    elif request.query.strip():
+        return response  # no words at all (punctuation, emoji): nothing to look for
+    else:
+        candidates = None
+        candidate_ids = None
+
+    selected_ids = _ids_with_facets(locale_id, candidate_ids, request.selected)
+    response.facets = _facet_counts(request, locale_id, candidate_ids)
+
+    if concepts:
+        ranked = _rank(
+            [candidates[pk] for pk in selected_ids if pk in candidates], concepts, request.query
+        )
+    else:
+        titles = dict(documents.filter(pk__in=selected_ids).values_list("pk", "title"))
+        ranked = sorted(titles, key=lambda pk: titles[pk].casefold())
+
+    promoted = _promoted(request, locale_id) if request.page == 1 else []
+    ranked = [pk for pk in ranked if pk not in promoted]
+    response.count = len(ranked) + len(promoted)
+    response.pages = max(1, math.ceil(len(ranked) / PAGE_SIZE))
+    start = (request.page - 1) * PAGE_SIZE
+    page_ids = ranked[start : start + PAGE_SIZE]
+    response.results = _results(promoted, page_ids, concepts, language, site, http_request)
+    return response
+
+
+def _ids_with_facets(locale_id, candidate_ids, selected, skip=None):
+    """The ids of live documents in the locale (among the candidates) with the selected facets."""
+    documents = SearchDocument.objects.filter(locale_id=locale_id, live=True)
+    if candidate_ids is not None:
+        documents = documents.filter(pk__in=candidate_ids)
+    for name, values in selected.items():
+        if name == skip:
+            continue
+        documents = documents.filter(
+            pk__in=SearchFacet.objects.filter(facet=name, value__in=values).values("document_id")
+        )
+    return list(documents.values_list("pk", flat=True))
+
+
+def _facet_counts(request, locale_id, candidate_ids):
+    """Counts per facet value: each facet counted with the other facets' selections applied."""
+    language = request.language
+    counts: dict[str, dict[str, int]] = {}
+    # Facets without a selection share one query; each facet with a selection needs its own.
+    groups = [(None, [f for f in FACETS if f not in request.selected])]
+    groups += [(name, [name]) for name in request.selected]
+    for skip, names in groups:
+        if not names:
+            continue
+        ids = _ids_with_facets(locale_id, candidate_ids, request.selected, skip=skip)
+        rows = (
+            SearchFacet.objects.filter(document_id__in=ids, facet__in=names)
+            .values("facet", "value")
+            .annotate(n=Count("document_id"))
+        )
+        for row in rows:
+            counts.setdefault(row["facet"], {})[row["value"]] = row["n"]
+    facets = {}
+    for name in FACETS:
+        values = counts.get(name, {})
+        chosen = request.selected.get(name, [])
+        if not values and not chosen:
+            continue
+        labels = facet_labels(name, language)
+        facets[name] = sorted(
+            (
+                FacetValue(value, labels.get(value, value), values.get(value, 0), value in chosen)
+                for value in {*values, *chosen}
+            ),
+            key=lambda v: (-v.count, v.label.casefold()),
+        )
+    return facets
+
+
+def _rank(documents, concepts, query):
+    """Document ids, best first (see the module docstring)."""
+    total = max(len(documents), 1)
+    term_sets = {d.pk: d.term_sets() for d in documents}
+    frequency = [
+        sum(1 for sets in term_sets.values() if c.matches(sets[0] | sets[1] | sets[2]))
+        for c in concepts
+    ]
+    weights = [math.log(1 + total / (1 + n)) + 0.1 for n in frequency]
+    # The page that is the ref or paragraph asked for: its own ref token is in its title terms.
+    wanted_refs = {
+        "ref" + t[3:] if t.startswith("lov") else t
+        for c in concepts
+        if c.kind in ("ref", "legal")
+        for alt in c.alternatives
+        for t in alt
+        if t.startswith(("ref", "lov"))
+    }
+    plain_query = " ".join(analysis.words(query))
+    scored = []
+    for document in documents:
+        title, summary, body = term_sets[document.pk]
+        score = 0.0
+        covered = 0
+        for concept, weight in zip(concepts, weights, strict=True):
+            found = max(
+                TITLE * concept.strength(title),
+                SUMMARY * concept.strength(summary),
+                BODY * concept.strength(body),
+            )
+            if found:
+                score += found * weight
+                covered += 1
+        if not covered:
+            continue  # the backend matched on something the analysis does not count
+        score *= (covered / len(concepts)) ** 2 * TYPE_PRIOR.get(document.page_type, 1.0)
+        if wanted_refs & title:
+            score += REF_BONUS
+        if plain_query and " ".join(analysis.words(document.title)) == plain_query:
+            score += EXACT_TITLE_BONUS
+        scored.append((-score, document.title.casefold(), document.pk))
+    scored.sort()
+    return [pk for _, _, pk in scored]
+
+
+def _promoted(request, locale_id):
+    """Pages editors promoted for this query (Wagtail's search promotions), in their order."""
+    if not request.query:
+        return []
+    from wagtail.contrib.search_promotions.models import Query
+
+    query = Query.objects.filter(query_string=analysis.normalize(request.query)).first()
+    if query is None:
+        return []
+    page_ids = list(query.editors_picks.order_by("sort_order").values_list("page_id", flat=True))
+    # A promoted page shows in the reader's language when it has a live translation there.
+    pages = Page.objects.filter(pk__in=page_ids)
+    keys = {p.pk: p.translation_key for p in pages}
+    localized = dict(
+        Page.objects.filter(
+            translation_key__in=keys.values(), locale_id=locale_id, live=True
+        ).values_list("translation_key", "pk")
+    )
+    wanted = [localized.get(keys.get(pk)) for pk in page_ids]
+    return [pk for pk in dict.fromkeys(wanted) if pk is not None]
+
+
+def _results(promoted, page_ids, concepts, language, site, http_request):
+    ids = [*promoted, *page_ids]
+    documents = SearchDocument.objects.in_bulk(ids)
+    pages = Page.objects.in_bulk(ids)
+    stems = {t for c in concepts for alt in c.alternatives for t in alt}
+    results = []
+    for pk in ids:
+        document, page = documents.get(pk), pages.get(pk)
+        if document is None or page is None:
+            continue
+        results.append(
+            Result(
+                ref=document.ref,
+                type=document.page_type,
+                type_label=_page_type_label(document.page_type),
+                title=document.title,
+                url=page.get_url(request=http_request) or page.url_path,
+                summary=document.summary,
+                highlight=highlight(document.text or document.summary, stems, language),
+                promoted=pk in promoted,
+            )
+        )
+    return results
+
+
+# --- Snippets -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+SNIPPET_WORDS = 30
+
+
+def highlight(text: str, stems: set[str], language: str, scan_words: int = 4000) -> str:
+    """An HTML-escaped snippet of the text around the first query word, words marked."""
+    tokens = list(_TOKEN.finditer(text[:60_000]))[:scan_words]
+    if not tokens:
+        return ""
+
+    def hit(token):
+        word = token.group(0).casefold()
+        return analysis.stem(word, language) in stems or word in stems
+
+    first = next((i for i, t in enumerate(tokens) if hit(t)), None)
+    start = 0 if first is None else max(0, first - 8)
+    end = min(len(tokens), start + SNIPPET_WORDS)
+    begin, finish = tokens[start].start(), tokens[end - 1].end()
+    pieces = []
+    position = begin
+    for token in tokens[start:end]:
+        pieces.append(html.escape(text[position : token.start()]))
+        word = html.escape(token.group(0))
+        pieces.append(f"<mark>{word}</mark>" if stems and hit(token) else word)
+        position = token.end()
+    snippet = "".join(pieces) + html.escape(text[position:finish])
+    return ("… " if start else "") + snippet.strip() + (" …" if end < len(tokens) else "")
+
+
+def autocomplete(prefix: str, language: str, limit: int = 8) -> list[dict]:
+    """Titles that start with, or contain a word that starts with, what has been typed."""
+    prefix = analysis.normalize(prefix)
+    if len(prefix) < 2:
+        return []
+    words = analysis.words(prefix)
+    if not words:
+        return []
+    documents = SearchDocument.objects.filter(locale_id=_locale_id(language), live=True)
+    found = get_search_backend().autocomplete(
+        " ".join(words), documents.only("page_id", "ref", "title")
+    )[:limit]
+    return [{"title": d.title, "ref": d.ref} for d in found]
