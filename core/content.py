@@ -21,7 +21,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from wagtail import blocks
 from wagtail.blocks import StreamValue
@@ -267,6 +267,14 @@ def apply_relations(page, relations, pages, path):
 _preloaders = []
 
 
+def update_planner_statistics():
+    """ANALYZE after a bulk change. Without statistics SQLite's planner runs Wagtail's full-text
+    query inside a scan of every index entry (50 ms for 1,000 pages instead of 3 ms, and worse
+    as the library grows); PostgreSQL's autovacuum would get there later on its own."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def register_preloader(preloader):
     """Apps import their own files from content/ (vocabularies, glossary) before the pages.
 
@@ -306,6 +314,8 @@ class Loader:
                             self.load_translation(item, pages[item.ref], language)
         for page in self.touched:
             ReferenceIndex.create_or_update_for_object(page.specific)
+        if self.touched:
+            update_planner_statistics()
         return self.report
 
     def load_sources(self):

@@ -17,6 +17,7 @@ way before it reaches the backend. Pure functions, no Django: unit-tested in tes
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -66,6 +67,7 @@ def clean(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
     return " ".join(text.split())[:max_length]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str = "da") -> str:
     return _STEMMERS.get(language, _STEMMERS["da"]).stemWord(word)
 
@@ -95,10 +97,18 @@ def _split(stemmed: str, vocabulary: set[str], depth: int = 0) -> list[str] | No
     return None
 
 
+@lru_cache(maxsize=200_000)
+def _decompound_cached(stemmed: str, vocabulary: frozenset) -> tuple[str, ...]:
+    parts = _split(stemmed, vocabulary)
+    return tuple(stem(p) for p in parts) if parts else ()
+
+
 def decompound(stemmed: str, vocabulary: set[str]) -> list[str]:
     """The known parts of a compound stem, or [] when it is not a compound of known stems."""
     if len(stemmed) < 2 * MIN_PART_LENGTH:
         return []
+    if isinstance(vocabulary, frozenset):  # the lexicons: the split of a stem is kept
+        return list(_decompound_cached(stemmed, vocabulary))
     parts = _split(stemmed, vocabulary)
     return [stem(p) for p in parts] if parts else []
 

@@ -118,4 +118,4 @@ def page_saved(page, update_fields) -> None:
     elif "live" in update_fields:
         for document in SearchDocument.objects.filter(page_id=page.pk):
             document.live = page.live
-            document.save(update_fields=["live"])
+            document.save(update_fields=["live", "updated_at"])

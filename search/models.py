@@ -78,6 +78,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.SearchField("summary_terms"),
         index.SearchField("body_terms"),
         index.AutocompleteField("title"),
+        index.FilterField("page_id"),  # facet filters narrow the search by document id
         index.FilterField("locale_id"),
         index.FilterField("live"),
         index.FilterField("page_type"),

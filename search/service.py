@@ -34,7 +34,7 @@ from taxonomy.models import VOCABULARIES
 
 PAGE_SIZE = 10
 MAX_PAGE = 500
-MAX_CANDIDATES = 2000  # the backend's best matches that are ranked here
+MAX_CANDIDATES = 5000  # the most documents Elasticsearch/OpenSearch returns for one concept
 MAX_VALUES_PER_FACET = 30
 FACETS = ["type", *VOCABULARIES]
 
@@ -212,7 +212,7 @@ def known_words(language: str) -> dict[str, str]:
     """{stem: a word} for every word of the live library's titles, summaries and the start of
     its text, built once per process and rebuilt when a document has changed since."""
     documents = SearchDocument.objects.filter(locale_id=_locale_id(language), live=True)
-    version = (documents.count(), SearchDocument.objects.aggregate(Max("updated_at")))
+    version = _version(_locale_id(language))
     cached = _vocabularies.get(language)
     if cached and cached[0] == version:
         return cached[1]
@@ -253,15 +253,64 @@ def suggest(query: str, language: str) -> str | None:
     return analysis.suggest(query, known_words(language).values(), language)
 
 
-def _backend_query(concepts):
-    parts = []
-    for concept in concepts:
-        for alternative in concept.alternatives:
-            if len(alternative) == 1:
-                parts.append(PlainText(alternative[0]))
-            else:
-                parts.append(And([PlainText(t) for t in alternative]))
+def _backend_query(alternatives):
+    parts = [
+        PlainText(alt[0]) if len(alt) == 1 else And([PlainText(t) for t in alt])
+        for alt in alternatives
+    ]
     return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def _matching(alternatives, queryset):
+    """The documents of the queryset that have any of the alternatives, found by Wagtail's
+    search backend: a lazy queryset on the database backends (usable as a subquery), a list of
+    ids on Elasticsearch/OpenSearch."""
+    results = get_search_backend().search(
+        _backend_query(alternatives), queryset, order_by_relevance=False
+    )
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return get_queryset().values("pk")
+    return [document.pk for document in results[:MAX_CANDIDATES]]
+
+
+class _Postings:
+    """The live documents of a locale per facet value ({(facet, value): {id, …}}), kept per
+    process and rebuilt when a document has changed. Facet filters and counts are set
+    operations on these, so the full-text match runs once per concept, not once per count."""
+
+    _cache: dict[int, tuple[object, "_Postings"]] = {}
+
+    def __init__(self, locale_id):
+        self.all: set[int] = set()
+        self.by_value: dict[tuple[str, str], set[int]] = {}
+        rows = SearchFacet.objects.filter(
+            document__locale_id=locale_id, document__live=True
+        ).values_list("document_id", "facet", "value")
+        for document_id, facet, value in rows.iterator(chunk_size=10_000):
+            self.all.add(document_id)
+            self.by_value.setdefault((facet, value), set()).add(document_id)
+
+    @classmethod
+    def of(cls, locale_id):
+        version = _version(locale_id)
+        cached = cls._cache.get(locale_id)
+        if cached is None or cached[0] != version:
+            cached = (version, cls(locale_id))
+            cls._cache[locale_id] = cached
+        return cached[1]
+
+    def with_facets(self, ids, selected, skip=None):
+        """OR within a facet, AND across facets (the facet `skip` left out)."""
+        for name, values in selected.items():
+            if name != skip:
+                ids = ids & set().union(*(self.by_value.get((name, v), set()) for v in values))
+        return ids
+
+
+def _version(locale_id):
+    documents = SearchDocument.objects.filter(locale_id=locale_id)
+    return tuple(documents.aggregate(Count("pk"), Max("updated_at")).values())
 
 
 def _search(request: SearchRequest, site, http_request) -> SearchResponse:
@@ -272,29 +321,30 @@ def _search(request: SearchRequest, site, http_request) -> SearchResponse:
     concepts = analysis.query_concepts(
         request.query, lexicon(language), synonym_groups(language), language
     )
+    if not concepts and request.query.strip():
+        return response  # nothing to look for: punctuation, emoji
+    postings = _Postings.of(locale_id)
     if concepts:
-        found = get_search_backend().search(
-            _backend_query(concepts), documents.defer("text", "summary")
-        )
-        candidates = {d.pk: d for d in found[:MAX_CANDIDATES]}
-        candidate_ids = list(candidates)
-    elif analysis.words(request.query):
-        return response  # only stop words that match nothing
-    elif request.query.strip():
-        return response  # no words at all (punctuation, emoji): nothing to look for
+        # One full-text search per concept (and one for the searcher's own words when the
+        # concept has synonyms): which documents have it anywhere.
+        anywhere, own_words = [], []
+        for concept in concepts:
+            found = _ids(_matching(concept.alternatives, documents))
+            anywhere.append(found)
+            own = [a for a in concept.alternatives if a in concept.own]
+            if len(own) == len(concept.alternatives):
+                own_words.append(found)
+            else:
+                own_words.append(_ids(_matching(own, documents)) if own else set())
+        matched = set().union(*anywhere) & postings.all
     else:
-        candidates = None
-        candidate_ids = None
-
-    selected_ids = _ids_with_facets(locale_id, candidate_ids, request.selected)
-    response.facets = _facet_counts(request, locale_id, candidate_ids)
-
+        matched = postings.all
+    response.facets = _facet_counts(request, matched, postings)
+    selected = postings.with_facets(matched, request.selected)
     if concepts:
-        ranked = _rank(
-            [candidates[pk] for pk in selected_ids if pk in candidates], concepts, request.query
-        )
+        ranked = _rank(selected, concepts, anywhere, own_words, request.query)
     else:
-        titles = dict(documents.filter(pk__in=selected_ids).values_list("pk", "title"))
+        titles = dict(_rows(documents, selected, "pk", "title"))
         ranked = sorted(titles, key=lambda pk: titles[pk].casefold())
 
     promoted = _promoted(request, locale_id) if request.page == 1 else []
@@ -307,45 +357,40 @@ def _search(request: SearchRequest, site, http_request) -> SearchResponse:
     return response
 
 
-def _ids_with_facets(locale_id, candidate_ids, selected, skip=None):
-    """The ids of live documents in the locale (among the candidates) with the selected facets."""
-    documents = SearchDocument.objects.filter(locale_id=locale_id, live=True)
-    if candidate_ids is not None:
-        documents = documents.filter(pk__in=candidate_ids)
-    for name, values in selected.items():
-        if name == skip:
-            continue
-        documents = documents.filter(
-            pk__in=SearchFacet.objects.filter(facet=name, value__in=values).values("document_id")
-        )
-    return list(documents.values_list("pk", flat=True))
+def _ids(matching) -> set[int]:
+    if isinstance(matching, list):
+        return set(matching)
+    return set(matching.values_list("pk", flat=True))
 
 
-def _facet_counts(request, locale_id, candidate_ids):
-    """Counts per facet value: each facet counted with the other facets' selections applied."""
-    language = request.language
+def _rows(documents, ids, *fields, chunk=20_000):
+    """values_list of the documents with these ids, a bounded number of ids per query (the
+    databases' limit on query parameters)."""
+    ids = sorted(ids)
+    for start in range(0, len(ids), chunk):
+        yield from documents.filter(pk__in=ids[start : start + chunk]).values_list(*fields)
+
+
+def _facet_counts(request, matched, postings):
+    """Counts per facet value among the matched documents: each facet counted with the other
+    facets' selections applied."""
+    everything_else = postings.with_facets(matched, request.selected)
+    bases = {
+        name: postings.with_facets(matched, request.selected, skip=name)
+        for name in request.selected
+    }
     counts: dict[str, dict[str, int]] = {}
-    # Facets without a selection share one query; each facet with a selection needs its own.
-    groups = [(None, [f for f in FACETS if f not in request.selected])]
-    groups += [(name, [name]) for name in request.selected]
-    for skip, names in groups:
-        if not names:
-            continue
-        ids = _ids_with_facets(locale_id, candidate_ids, request.selected, skip=skip)
-        rows = (
-            SearchFacet.objects.filter(document_id__in=ids, facet__in=names)
-            .values("facet", "value")
-            .annotate(n=Count("document_id"))
-        )
-        for row in rows:
-            counts.setdefault(row["facet"], {})[row["value"]] = row["n"]
+    for (name, value), ids in postings.by_value.items():
+        n = len(bases.get(name, everything_else) & ids)
+        if n:
+            counts.setdefault(name, {})[value] = n
     facets = {}
     for name in FACETS:
         values = counts.get(name, {})
         chosen = request.selected.get(name, [])
         if not values and not chosen:
             continue
-        labels = facet_labels(name, language)
+        labels = facet_labels(name, request.language)
         facets[name] = sorted(
             (
                 FacetValue(value, labels.get(value, value), values.get(value, 0), value in chosen)
@@ -356,15 +401,14 @@ def _facet_counts(request, locale_id, candidate_ids):
     return facets
 
 
-def _rank(documents, concepts, query):
-    """Document ids, best first (see the module docstring)."""
-    total = max(len(documents), 1)
-    term_sets = {d.pk: d.term_sets() for d in documents}
-    frequency = [
-        sum(1 for sets in term_sets.values() if c.matches(sets[0] | sets[1] | sets[2]))
-        for c in concepts
-    ]
-    weights = [math.log(1 + total / (1 + n)) + 0.1 for n in frequency]
+def _rank(selected, concepts, anywhere, own_words, query):
+    """Document ids, best first (see the module docstring). Which documents have each concept
+    anywhere comes from the backend; whether it is in the title or summary from the stored
+    terms, read only for the selected documents."""
+    documents = SearchDocument.objects.all()
+    rows = _rows(documents, selected, "pk", "title", "title_terms", "summary_terms", "page_type")
+    total = max(len(set().union(*anywhere)), 1)
+    weights = [math.log(1 + total / (1 + len(found))) + 0.1 for found in anywhere]
     # The page that is the ref or paragraph asked for: its own ref token is in its title terms.
     wanted_refs = {
         "ref" + t[3:] if t.startswith("lov") else t
@@ -376,27 +420,29 @@ def _rank(documents, concepts, query):
     }
     plain_query = " ".join(analysis.words(query))
     scored = []
-    for document in documents:
-        title, summary, body = term_sets[document.pk]
+    for pk, title, title_terms, summary_terms, page_type in rows:
+        title_set, summary_set = set(title_terms.split()), set(summary_terms.split())
         score = 0.0
         covered = 0
-        for concept, weight in zip(concepts, weights, strict=True):
+        for i, (concept, weight) in enumerate(zip(concepts, weights, strict=True)):
+            if pk not in anywhere[i]:
+                continue
+            body = 1.0 if pk in own_words[i] else analysis.SYNONYM_STRENGTH
             found = max(
-                TITLE * concept.strength(title),
-                SUMMARY * concept.strength(summary),
-                BODY * concept.strength(body),
+                TITLE * concept.strength(title_set),
+                SUMMARY * concept.strength(summary_set),
+                BODY * body,
             )
-            if found:
-                score += found * weight
-                covered += 1
+            score += found * weight
+            covered += 1
         if not covered:
-            continue  # the backend matched on something the analysis does not count
-        score *= (covered / len(concepts)) ** 2 * TYPE_PRIOR.get(document.page_type, 1.0)
-        if wanted_refs & title:
+            continue
+        score *= (covered / len(concepts)) ** 2 * TYPE_PRIOR.get(page_type, 1.0)
+        if wanted_refs & title_set:
             score += REF_BONUS
-        if plain_query and " ".join(analysis.words(document.title)) == plain_query:
+        if plain_query and " ".join(analysis.words(title)) == plain_query:
             score += EXACT_TITLE_BONUS
-        scored.append((-score, document.title.casefold(), document.pk))
+        scored.append((-score, title.casefold(), pk))
     scored.sort()
     return [pk for _, _, pk in scored]
 

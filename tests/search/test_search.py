@@ -305,8 +305,8 @@ def test_search_uses_the_databases_full_text_index():
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
-    from modelsearch.models import IndexEntry
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}
     assert type(get_search_backend()).__name__ == expected[connection.vendor]

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from wagtail.models import Page
 
+from core.content import update_planner_statistics
 from search.documents import is_searchable, update
 
 
@@ -17,4 +18,5 @@ class Command(BaseCommand):
             if is_searchable(page):
                 update(page)
                 count += 1
+        update_planner_statistics()
         self.stdout.write(f"{count} search documents rebuilt")
