@@ -86,6 +86,14 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     def forms(self):
         return [self.term, *(v.strip() for v in self.variants.split(",") if v.strip())]
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The glossary page is found by its terms: its search document follows their changes.
+        from search.documents import update
+
+        for page in GlossaryPage.objects.filter(locale_id=self.locale_id):
+            update(page)
+
 
 class GlossaryPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
@@ -96,6 +104,11 @@ class GlossaryPage(BasePage):
     page_description = _("The glossary: every term with its definition.")
     searchable = True
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("glossary_text"),
+    ]
 
     class Meta:
         verbose_name = _("glossary")
@@ -104,3 +117,10 @@ class GlossaryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["glossary"] = list(GlossaryTerm.objects.filter(locale=self.locale))
         return context
+
+    def glossary_text(self):
+        """Every term of the page's language with its forms and definition, for search."""
+        return " ".join(
+            f"{term.term} {term.variants} {term.definition}"
+            for term in GlossaryTerm.objects.filter(locale_id=self.locale_id)
+        )

@@ -53,8 +53,8 @@ def test_search_from_the_header_and_filter_with_the_keyboard_alone(site_url, pag
     page.keyboard.press("Space")
     assert methods.is_checked()
     page.locator(".search-layout__facets button[type=submit]").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     query = parse_qs(urlsplit(page.url).query)
     assert query["type"] == ["methods.MethodPage"]
     assert query["q"] == ["netværksmøderne"]
@@ -70,8 +70,8 @@ def test_facets_work_without_javascript_and_the_url_can_be_shared(site_url, brow
         page.goto(site_url + "/soeg/?q=kontakt")
         total = page.locator("#search-status").inner_text()
         page.locator("input[name=type][value='legal.LegalPage']").check()
-        page.locator(".search-layout__facets button[type=submit]").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator(".search-layout__facets button[type=submit]").click()
         assert "type=legal.LegalPage" in page.url
         assert page.locator("#search-status").inner_text() != total
         shared = context.new_page()
