@@ -17,6 +17,7 @@ import html
 import math
 import re
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -292,8 +293,7 @@ class _Postings:
             self.by_value.setdefault((facet, value), set()).add(document_id)
 
     @classmethod
-    def of(cls, locale_id):
-        version = _version(locale_id)
+    def of(cls, locale_id, version):
         cached = cls._cache.get(locale_id)
         if cached is None or cached[0] != version:
             cached = (version, cls(locale_id))
@@ -308,9 +308,43 @@ class _Postings:
         return ids
 
 
-def _version(locale_id):
-    documents = SearchDocument.objects.filter(locale_id=locale_id)
-    return tuple(documents.aggregate(Count("pk"), Max("updated_at")).values())
+class _ConceptCache:
+    """Per process: the ids of the documents that have a concept (its alternatives), per locale
+    and version of the documents; the least recently used go first when the cache holds more
+    than MAX_IDS ids. Popular words are searched again and again; like a search engine's
+    filter cache, this saves their full-text match."""
+
+    MAX_IDS = 1_000_000
+
+    def __init__(self):
+        self.entries: OrderedDict = OrderedDict()
+        self.size = 0
+
+    def clear(self):
+        self.entries.clear()
+        self.size = 0
+
+    def get(self, key, compute) -> set[int]:
+        """`key` includes the documents' version: entries of older versions are never asked
+        for again and leave as the least recently used."""
+        if key in self.entries:
+            self.entries.move_to_end(key)
+            return self.entries[key]
+        ids = compute()
+        self.entries[key] = ids
+        self.size += len(ids)
+        while self.size > self.MAX_IDS and len(self.entries) > 1:
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped)
+        return ids
+
+
+concept_cache = _ConceptCache()
+
+
+def _version(locale_id=None):
+    """Changes whenever a search document is saved, unpublished or deleted (any language)."""
+    return tuple(SearchDocument.objects.aggregate(Count("pk"), Max("updated_at")).values())
 
 
 def _search(request: SearchRequest, site, http_request) -> SearchResponse:
@@ -323,19 +357,27 @@ def _search(request: SearchRequest, site, http_request) -> SearchResponse:
     )
     if not concepts and request.query.strip():
         return response  # nothing to look for: punctuation, emoji
-    postings = _Postings.of(locale_id)
+    version = _version(locale_id)
+    postings = _Postings.of(locale_id, version)
+
+    def having(alternatives):
+        return concept_cache.get(
+            (locale_id, version, tuple(alternatives)),
+            lambda: _ids(_matching(alternatives, documents)),
+        )
+
     if concepts:
         # One full-text search per concept (and one for the searcher's own words when the
         # concept has synonyms): which documents have it anywhere.
         anywhere, own_words = [], []
         for concept in concepts:
-            found = _ids(_matching(concept.alternatives, documents))
+            found = having(concept.alternatives)
             anywhere.append(found)
             own = [a for a in concept.alternatives if a in concept.own]
             if len(own) == len(concept.alternatives):
                 own_words.append(found)
             else:
-                own_words.append(_ids(_matching(own, documents)) if own else set())
+                own_words.append(having(own) if own else set())
         matched = set().union(*anywhere) & postings.all
     else:
         matched = postings.all
@@ -452,8 +494,10 @@ def _promoted(request, locale_id):
     if not request.query:
         return []
     from wagtail.contrib.search_promotions.models import Query
+    from wagtail.search.utils import normalise_query_string
 
-    query = Query.objects.filter(query_string=analysis.normalize(request.query)).first()
+    # Wagtail stores a promotion's query the way Query.get() normalises it.
+    query = Query.objects.filter(query_string=normalise_query_string(request.query)).first()
     if query is None:
         return []
     page_ids = list(query.editors_picks.order_by("sort_order").values_list("page_id", flat=True))
