@@ -83,9 +83,6 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.term
 
-    def forms(self):
-        return [self.term, *(v.strip() for v in self.variants.split(",") if v.strip())]
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The glossary page is found by its terms: its search document follows their changes.
@@ -93,6 +90,9 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
         for page in GlossaryPage.objects.filter(locale_id=self.locale_id):
             update(page)
+
+    def forms(self):
+        return [self.term, *(v.strip() for v in self.variants.split(",") if v.strip())]
 
 
 class GlossaryPage(BasePage):
