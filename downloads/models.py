@@ -1,14 +1,23 @@
-"""Templates and forms practitioners can use: described here, downloadable and fillable later."""
+"""Templates and forms practitioners can use: described, downloadable and fillable online."""
 
+from django.core.cache import cache
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import ArticlePage, IndexPage, SourcedPage
+from downloads.blocks import FormStreamBlock
 from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
+
+DOWNLOAD_CACHE_SECONDS = 7 * 24 * 3600
 
 
 class TemplateIndexPage(IndexPage):
@@ -20,7 +29,23 @@ class TemplateIndexPage(IndexPage):
         verbose_name = _("template index")
 
 
-class TemplatePage(TaxonomyMixin, ArticlePage):
+class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
+    """A template: what it is for, and its form, defined once as structured content.
+
+    The blank form downloads as DOCX, ODT and PDF (`download/<format>/`), made on demand and
+    cached per published revision; `udfyld/` offers the form online and returns the filled
+    document without storing anything that was typed.
+    """
+
+    form = StreamField(
+        FormStreamBlock(),
+        verbose_name=_("form"),
+        blank=True,
+        help_text=_(
+            "The template's questions, in sections. Downloads and the online form are made "
+            "from this."
+        ),
+    )
     template_type = models.ForeignKey(
         "taxonomy.TemplateType",
         verbose_name=_("template type"),
@@ -33,11 +58,12 @@ class TemplatePage(TaxonomyMixin, ArticlePage):
 
     parent_page_types = ["downloads.TemplateIndexPage"]
     subpage_types: list[str] = []
-    template = "core/article_page.html"
+    template = "downloads/template_page.html"
     page_description = _("A template or form: what it is for and what it contains.")
 
     content_panels = [
         *ArticlePage.content_panels,
+        FieldPanel("form"),
         FieldPanel("template_type"),
         *TaxonomyMixin.taxonomy_panels,
         *SourcedPage.source_panels,
@@ -56,6 +82,81 @@ class TemplatePage(TaxonomyMixin, ArticlePage):
     class Meta:
         verbose_name = _("template")
         verbose_name_plural = _("templates")
+
+    def form_definition(self):
+        from downloads.schema import FormDefinition
+
+        return FormDefinition.from_stream(self.form)
+
+    def document(self, request, answers=None, skipped=()):
+        from downloads.writers import Document
+
+        return Document(
+            title=self.title,
+            intro=self.summary,
+            definition=self.form_definition(),
+            language=self.locale.language_code,
+            source_url=self.get_full_url(request) or "",
+            answers=answers,
+            skipped=set(skipped),
+        )
+
+    def file_name(self, file_format, filled=False):
+        stem = slugify(self.title)[:80] or self.ref.lower()
+        return f"{stem}{'-udfyldt' if filled else ''}.{file_format}"
+
+    @staticmethod
+    def file_response(content, file_format, file_name):
+        from downloads.writers import FORMATS
+
+        response = HttpResponse(content, content_type=FORMATS[file_format][0])
+        response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+        response["Content-Length"] = str(len(content))
+        return response
+
+    @path("download/<str:file_format>/", name="download")
+    def download(self, request, file_format):
+        """The blank form, made once per published revision and format."""
+        from downloads.writers import FORMATS, write
+
+        if file_format not in FORMATS or not self.form:
+            raise Http404
+        key = f"template-download:{self.pk}:{self.live_revision_id}:{file_format}"
+        content = cache.get(key)
+        if content is None:
+            content = write(self.document(request), file_format)
+            cache.set(key, content, DOWNLOAD_CACHE_SECONDS)
+        return self.file_response(content, file_format, self.file_name(file_format))
+
+    @path("udfyld/", name="fill")
+    def fill(self, request):
+        """The form online. A valid answer returns the filled document; nothing is stored."""
+        from downloads.forms import FillForm
+        from downloads.writers import write
+
+        definition = self.form_definition()
+        if not definition:
+            raise Http404
+        status = 200
+        if request.method == "POST":
+            form = FillForm(definition, request.POST)
+            if form.is_valid():
+                file_format = form.cleaned_data["file_format"]
+                document = self.document(request, form.answers(), form.skipped())
+                content = write(document, file_format)
+                response = self.file_response(
+                    content, file_format, self.file_name(file_format, filled=True)
+                )
+                response["Cache-Control"] = "no-store"
+                return response
+            status = 400
+        else:
+            form = FillForm(definition)
+        context = self.get_context(request)
+        context.update({"form": form, "definition": definition, "fill": True})
+        response = TemplateResponse(request, "downloads/fill_form.html", context, status=status)
+        response["Cache-Control"] = "no-store"
+        return response
 
     def taxonomy_terms(self):
         terms = super().taxonomy_terms()

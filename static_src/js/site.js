@@ -47,3 +47,53 @@ document.addEventListener("DOMContentLoaded", function () {
         });
     });
 });
+
+// Skip logic of the online forms: a question's rules ("if 3 or 4, go to question 8") hide the
+// questions in between while they do not apply. Hidden questions are disabled, so they are not
+// sent; without JavaScript every question shows and the server leaves the skipped ones out.
+document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-skip-form]").forEach(function (form) {
+        var questions = Array.prototype.slice.call(form.querySelectorAll("[data-key]"));
+        function answers(question) {
+            return Array.prototype.map.call(
+                question.querySelectorAll("input:checked"), function (input) { return input.value; });
+        }
+        function update() {
+            var skipped = {};
+            questions.forEach(function (question, index) {
+                var key = question.getAttribute("data-key");
+                if (skipped[key] || !question.hasAttribute("data-skip")) {
+                    return;
+                }
+                var given = answers(question);
+                var rules = JSON.parse(question.getAttribute("data-skip"));
+                for (var r = 0; r < rules.length; r++) {
+                    var hit = rules[r].answers.some(function (code) { return given.indexOf(code) >= 0; });
+                    if (hit) {
+                        for (var i = index + 1; i < questions.length; i++) {
+                            var other = questions[i].getAttribute("data-key");
+                            if (other === rules[r].goto) {
+                                break;
+                            }
+                            skipped[other] = true;
+                        }
+                        break;
+                    }
+                }
+            });
+            questions.forEach(function (question) {
+                var hide = !!skipped[question.getAttribute("data-key")];
+                question.hidden = hide;
+                question.querySelectorAll("input, select, textarea").forEach(function (input) {
+                    input.disabled = hide;
+                });
+            });
+        }
+        form.addEventListener("change", update);
+        update();
+        var summary = document.getElementById("error-summary");
+        if (summary) {
+            summary.focus();
+        }
+    });
+});

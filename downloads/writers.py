@@ -1,0 +1,312 @@
+"""DOCX, ODT and PDF from a template's form definition, blank or filled in.
+
+Each writer takes a `Document` (title, introduction, the definition, optional answers) and
+returns bytes. Blank documents show every question with its options and codes and room to
+write; filled ones show the answers. Every file is marked as Danish (or the page's language).
+"""
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from downloads.schema import FormDefinition, Question
+
+CHECKED, UNCHECKED = "☒", "☐"
+BLANK_LINE = "_" * 60
+
+FORMATS = {
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word (DOCX)",
+    ),
+    "odt": ("application/vnd.oasis.opendocument.text", "OpenDocument (ODT)"),
+    "pdf": ("application/pdf", "PDF"),
+}
+LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
+
+
+@dataclass
+class Document:
+    title: str
+    intro: str
+    definition: FormDefinition
+    language: str = "da"
+    source_url: str = ""
+    answers: dict | None = None  # key → value, as downloads.forms.FillForm.answers() gives
+    skipped: set[str] = field(default_factory=set)
+
+    @property
+    def filled(self):
+        return self.answers is not None
+
+
+def write(document: Document, file_format: str) -> bytes:
+    with translation.override(document.language):
+        return {"docx": write_docx, "odt": write_odt, "pdf": write_pdf}[file_format](document)
+
+
+# --- What each question shows, in any format --------------------------------------------------
+
+
+def answer_lines(document: Document, question: Question) -> list[str]:
+    """The lines under a question's heading: options with boxes, the answer or room to write."""
+    answers = document.answers or {}
+    value = answers.get(question.key)
+    if question.key in document.skipped:
+        return [_("(Skipped)")]
+    kind = question.kind
+    if kind in ("single", "multiple"):
+        chosen = set(value) if isinstance(value, list) else {value}
+        return [
+            f"{CHECKED if option.code in chosen else UNCHECKED} {option.text}"
+            for option in question.options
+        ]
+    if kind == "checklist":
+        chosen = set(value or [])
+        return [
+            f"{CHECKED if str(i) in chosen else UNCHECKED} {item}"
+            for i, item in enumerate(question.items)
+        ]
+    if kind == "consent":
+        return [f"{CHECKED if value else UNCHECKED} {question.statement}"]
+    if kind == "quarter":
+        if value:
+            return [_("Quarter %(quarter)s, %(year)s") % {"quarter": value[0], "year": value[1]}]
+        return [_("Quarter: ____  Year: ________")]
+    if kind == "duration":
+        if value:
+            return [
+                _("%(hours)s hours %(minutes)s minutes") % {"hours": value[0], "minutes": value[1]}
+            ]
+        return [_("____ hours ____ minutes")]
+    if kind == "date":
+        if isinstance(value, date):
+            return [value.strftime("%d.%m.%Y")]
+        return [_("Date: ____ . ____ . ________")]
+    if kind == "number":
+        unit = f" {question.unit}" if question.unit else ""
+        return [f"{value}{unit}"] if value not in (None, "") else [f"________{unit}"]
+    if kind in ("text", "textarea"):
+        if value:
+            return str(value).splitlines() or [str(value)]
+        return [BLANK_LINE] * (question.lines if kind == "textarea" else 1)
+    return []
+
+
+def skip_notes(document: Document, question: Question) -> list[str]:
+    separator = " " + _("or") + " "
+    return [
+        _("If the answer is %(codes)s, go to question %(target)s.")
+        % {"codes": separator.join(codes), "target": target}
+        for codes, target in document.definition.skip_notes(question)
+    ]
+
+
+def table_of(document: Document, question: Question):
+    """Header and rows of a matrix or repeating group, or None for other questions."""
+    value = (document.answers or {}).get(question.key)
+    if question.key in document.skipped:
+        return None
+    if question.kind == "matrix":
+        header = ["", *(option.text for option in question.options)]
+        chosen = value or {}
+        rows = [
+            [row, *(CHECKED if chosen.get(i) == o.code else UNCHECKED for o in question.options)]
+            for i, row in enumerate(question.rows)
+        ]
+        return header, rows
+    if question.kind == "repeat":
+        header = [f.label for f in question.fields]
+        filled = [row for row in (value or []) if any(cell not in (None, "") for cell in row)]
+        rows = [[_cell(cell) for cell in row] for row in filled]
+        if not document.filled:
+            rows = [[""] * len(header) for _ in range(question.row_count)]
+        return header, rows
+    return None
+
+
+def _cell(value):
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return "" if value is None else str(value)
+
+
+def _intro_lines(document):
+    lines = [document.intro] if document.intro else []
+    if document.source_url:
+        lines.append(_("From Metodebiblioteket: %(url)s") % {"url": document.source_url})
+    return lines
+
+
+# --- DOCX (python-docx) -------------------------------------------------------------------------
+
+
+def write_docx(document: Document) -> bytes:
+    from docx import Document as Docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Docx()
+    tag = LANGUAGE_TAGS.get(document.language, document.language)
+    doc.core_properties.title = document.title
+    doc.core_properties.language = tag
+    # The document's language, for spelling and screen readers: every run inherits it.
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), tag)
+    rpr.append(lang)
+    doc.styles["Normal"].font.size = Pt(11)
+
+    doc.add_heading(document.title, level=0)
+    for line in _intro_lines(document):
+        doc.add_paragraph(line)
+    for section in document.definition.sections:
+        doc.add_heading(section.title, level=1)
+        if section.help:
+            doc.add_paragraph(section.help).runs[0].italic = True
+        for question in section.questions:
+            doc.add_heading(question.heading, level=2)
+            if question.help:
+                doc.add_paragraph(question.help).runs[0].italic = True
+            for note in skip_notes(document, question):
+                doc.add_paragraph(note).runs[0].italic = True
+            table = table_of(document, question)
+            if table:
+                header, rows = table
+                grid = doc.add_table(rows=1 + len(rows), cols=len(header))
+                grid.style = "Table Grid"
+                for column, text in enumerate(header):
+                    grid.cell(0, column).text = text
+                for row_index, row in enumerate(rows, start=1):
+                    for column, text in enumerate(row):
+                        grid.cell(row_index, column).text = text
+            for line in answer_lines(document, question):
+                doc.add_paragraph(line)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# --- ODT (odfpy) ---------------------------------------------------------------------------------
+
+
+def write_odt(document: Document) -> bytes:
+    from odf import dc, meta, style, table, text
+    from odf.opendocument import OpenDocumentText
+
+    language, _sep, country = LANGUAGE_TAGS.get(document.language, "da-DK").partition("-")
+    odt = OpenDocumentText()
+    odt.meta.addElement(dc.Title(text=document.title))
+    odt.meta.addElement(dc.Language(text=f"{language}-{country}"))
+    odt.meta.addElement(meta.Generator(text="Metodebiblioteket"))
+    default = style.DefaultStyle(family="paragraph")
+    default.addElement(style.TextProperties(language=language, country=country, fontsize="11pt"))
+    odt.styles.addElement(default)
+
+    def heading_style(name, level, size):
+        s = style.Style(name=name, family="paragraph", defaultoutlinelevel=str(level))
+        s.addElement(style.TextProperties(fontsize=size, fontweight="bold"))
+        s.addElement(style.ParagraphProperties(margintop="0.3cm", marginbottom="0.15cm"))
+        odt.styles.addElement(s)
+        return s
+
+    styles = {
+        0: heading_style("Title", 1, "20pt"),
+        1: heading_style("Heading_20_1", 1, "15pt"),
+        2: heading_style("Heading_20_2", 2, "12pt"),
+    }
+    italic = style.Style(name="Help", family="paragraph")
+    italic.addElement(style.TextProperties(fontstyle="italic"))
+    odt.styles.addElement(italic)
+    cell_style = style.Style(name="Cell", family="table-cell")
+    cell_style.addElement(style.TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
+    odt.automaticstyles.addElement(cell_style)
+
+    def heading(level, content):
+        odt.text.addElement(
+            text.H(outlinelevel=max(level, 1), stylename=styles[level], text=content)
+        )
+
+    def paragraph(content, help_text=False):
+        if help_text:
+            odt.text.addElement(text.P(stylename=italic, text=content))
+        else:
+            odt.text.addElement(text.P(text=content))
+
+    heading(0, document.title)
+    for line in _intro_lines(document):
+        paragraph(line)
+    table_number = 0
+    for section in document.definition.sections:
+        heading(1, section.title)
+        if section.help:
+            paragraph(section.help, help_text=True)
+        for question in section.questions:
+            heading(2, question.heading)
+            if question.help:
+                paragraph(question.help, help_text=True)
+            for note in skip_notes(document, question):
+                paragraph(note, help_text=True)
+            grid = table_of(document, question)
+            if grid:
+                header, rows = grid
+                table_number += 1
+                odf_table = table.Table(name=f"Tabel{table_number}")
+                odf_table.addElement(table.TableColumn(numbercolumnsrepeated=len(header)))
+                for row in [header, *rows]:
+                    odf_row = table.TableRow()
+                    for content in row:
+                        cell = table.TableCell(stylename=cell_style, valuetype="string")
+                        cell.addElement(text.P(text=content))
+                        odf_row.addElement(cell)
+                    odf_table.addElement(odf_row)
+                odt.text.addElement(odf_table)
+            for line in answer_lines(document, question):
+                paragraph(line)
+    out = io.BytesIO()
+    odt.write(out)
+    return out.getvalue()
+
+
+# --- PDF (WeasyPrint, from HTML) ------------------------------------------------------------------
+
+
+def write_pdf(document: Document) -> bytes:
+    import weasyprint
+
+    sections = [
+        {
+            "title": section.title,
+            "help": section.help,
+            "questions": [
+                {
+                    "heading": question.heading,
+                    "help": question.help,
+                    "notes": skip_notes(document, question),
+                    "table": table_of(document, question),
+                    "lines": answer_lines(document, question),
+                    "writing_room": not document.filled
+                    and question.kind in ("text", "textarea", "number"),
+                }
+                for question in section.questions
+            ],
+        }
+        for section in document.definition.sections
+    ]
+    html = render_to_string(
+        "downloads/print_form.html",
+        {
+            "document": document,
+            "intro_lines": _intro_lines(document),
+            "sections": sections,
+            "language": document.language,
+        },
+    )
+    # PDF/UA-1: tagged, with the document language and title, where WeasyPrint can do it.
+    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
