@@ -61,9 +61,9 @@ class QuestionBlock(blocks.StructBlock):
     """What every question has: a key, a number shown to the reader, the question and help."""
 
     key = CodeBlock(label=_("key"), max_length=40, help_text=KEY_HELP)
-    number = blocks.CharBlock(label=_("number"), max_length=10, required=False)
+    number = blocks.CharBlock(label=_("number"), max_length=10, required=False, default="")
     label = blocks.CharBlock(label=_("question"), max_length=500)
-    help = blocks.TextBlock(label=_("help text"), required=False)
+    help = blocks.TextBlock(label=_("help text"), required=False, default="")
     required = blocks.BooleanBlock(label=_("must be answered"), required=False)
 
     class Meta:
@@ -100,7 +100,7 @@ class QuarterQuestionBlock(QuestionBlock):
 
 
 class NumberQuestionBlock(QuestionBlock):
-    unit = blocks.CharBlock(label=_("unit"), max_length=40, required=False)
+    unit = blocks.CharBlock(label=_("unit"), max_length=40, required=False, default="")
 
     class Meta:
         icon = "order"
@@ -171,7 +171,7 @@ class SubFieldBlock(blocks.StructBlock):
         ],
         default="text",
     )
-    help = blocks.CharBlock(label=_("help text"), max_length=500, required=False)
+    help = blocks.CharBlock(label=_("help text"), max_length=500, required=False, default="")
 
     class Meta:
         icon = "form"
@@ -222,7 +222,7 @@ class QuestionStreamBlock(blocks.StreamBlock):
 
 class SectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("section title"), max_length=200)
-    help = blocks.TextBlock(label=_("introduction"), required=False)
+    help = blocks.TextBlock(label=_("introduction"), required=False, default="")
     questions = QuestionStreamBlock(label=_("questions"))
 
     class Meta:
