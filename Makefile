@@ -38,7 +38,15 @@ $(STAMPS)/npm: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(STAMPS)/venv $(STAMPS)/npm ## Install the locked Python and front-end packages
+# WeasyPrint (the PDF templates) needs Pango and a font with Danish letters and check boxes; Debian
+# images with Chromium have them, a bare one gets them from apt (as root).
+$(STAMPS)/pdf-deps: $(STAMPS)/venv
+	@$(PY) -c "import weasyprint" 2>/dev/null && fc-list 2>/dev/null | grep -qi dejavu || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
+	@touch $@
+
+install: $(STAMPS)/venv $(STAMPS)/npm $(STAMPS)/pdf-deps ## Install the locked Python and front-end packages
 
 .env: .env.example | $(STAMPS)/venv
 	@echo "Creating .env for local serving (a new secret key, plain HTTP on loopback)"

@@ -247,6 +247,21 @@ class SourcedPage(BasePage):
         targets = [link.target for link in self.related_links.all().select_related("target")]
         return localized_live_pages(targets, self.locale)
 
+    def linked_both_ways(self, model):
+        """Live pages of `model` in this page's language that this page links to or that link
+        to it ("see also" either way): a method's templates, a template's methods."""
+        own_keys = model.objects.filter(pk__in=self.related_links.values("target_id")).values_list(
+            "translation_key", flat=True
+        )
+        linking_keys = model.objects.filter(
+            related_links__target__translation_key=self.translation_key
+        ).values_list("translation_key", flat=True)
+        return list(
+            model.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in={*own_keys, *linking_keys})
+            .order_by("title")
+        )
+
 
 class ArticlePage(SourcedPage):
     """A sourced page of prose: an introduction and a body of shared blocks."""

@@ -72,6 +72,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         *ArticlePage.search_fields,
         *TaxonomyMixin.taxonomy_search_fields,
         index.FilterField("template_type"),
+        index.SearchField("form"),
     ]
     override_translatable_fields = [
         *ArticlePage.override_translatable_fields,
@@ -82,6 +83,14 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
     class Meta:
         verbose_name = _("template")
         verbose_name_plural = _("templates")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from methods.models import MethodPage
+
+        context["methods"] = self.linked_both_ways(MethodPage)
+        context["related"] = [p for p in context["related"] if p not in context["methods"]]
+        return context
 
     def form_definition(self):
         from downloads.schema import FormDefinition

@@ -138,6 +138,10 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         context["legal_basis"] = self.linked("legal_basis_links")
         context["techniques"] = self.linked("technique_links")
         context["principles"] = self.linked("principle_links")
+        from downloads.models import TemplatePage
+
+        context["templates"] = self.linked_both_ways(TemplatePage)
+        context["related"] = [p for p in context["related"] if p not in context["templates"]]
         return context
 
 

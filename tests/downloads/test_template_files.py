@@ -224,3 +224,14 @@ def test_nothing_typed_is_stored_or_logged(client, template_page, caplog, tmp_pa
 
     cached = getattr(cache, "_cache", {})
     assert not any(secret.encode() in (v if isinstance(v, bytes) else b"") for v in cached.values())
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_methods_and_their_templates_link_each_other(client, language):
+    method, template = page_by_ref("M37", language), page_by_ref("S4.3", language)
+    method_page = client.get(method.url).content.decode()
+    templates = method_page.split('id="section-templates"')[1].split("</section>")[0]
+    assert f'href="{template.url}"' in templates
+    template_page = client.get(template.url).content.decode()
+    methods = template_page.split('id="section-methods"')[1].split("</section>")[0]
+    assert f'href="{method.url}"' in methods
