@@ -67,6 +67,15 @@ def clean(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
     return " ".join(text.split())[:max_length]
 
 
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def plain(text: str) -> str:
+    """Lower-case words separated by single spaces, for comparing a title with a query (fast:
+    no Unicode normalisation, for ranking thousands of titles)."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str = "da") -> str:
     return _STEMMERS.get(language, _STEMMERS["da"]).stemWord(word)
