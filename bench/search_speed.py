@@ -59,6 +59,9 @@ def main():
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep a database of the right size from a run before"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -69,11 +72,13 @@ def main():
     for size in args.sizes:
         if args.database == "sqlite":
             path = Path(tempfile.gettempdir()) / f"search_speed_{size}.sqlite3"
-            path.unlink(missing_ok=True)
+            if not args.reuse:
+                path.unlink(missing_ok=True)
             url = f"sqlite:///{path}"
         else:
             url = f"postgres://postgres@127.0.0.1:5432/search_speed_{size}"
-            _recreate_postgres(f"search_speed_{size}")
+            if not args.reuse or not _postgres_exists(f"search_speed_{size}"):
+                _recreate_postgres(f"search_speed_{size}")
         env = {
             **os.environ,
             "DATABASE_URL": url,
@@ -87,6 +92,13 @@ def main():
             check=True,
             cwd=ROOT,
         )
+
+
+def _postgres_exists(name):
+    import psycopg
+
+    with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres") as c:
+        return c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
 
 
 def _recreate_postgres(name):
@@ -104,9 +116,12 @@ def measure(size, repeat):
     from django.core.management import call_command
     from django.test import Client
 
+    from search.models import SearchDocument
+
     call_command("migrate", interactive=False, verbosity=0)
     started = time.perf_counter()
-    build(size)
+    if SearchDocument.objects.count() != size:
+        build(size)
     build_seconds = time.perf_counter() - started
 
     from search.service import concept_cache

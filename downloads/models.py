@@ -104,7 +104,9 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
             title=self.title,
             intro=self.summary,
             definition=self.form_definition(),
-            language=self.locale.language_code,
+            # The forms are Danish public-sector forms: their questions are written in Danish
+            # (an English page shows the same form), so the files are Danish too.
+            language="da",
             source_url=self.get_full_url(request) or "",
             answers=answers,
             skipped=set(skipped),
