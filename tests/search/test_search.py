@@ -314,3 +314,10 @@ def test_search_uses_the_databases_full_text_index():
         content_type=ContentType.objects.get_for_model(SearchDocument)
     ).count()
     assert indexed == SearchDocument.objects.count() > 200
+    if connection.vendor == "postgresql":  # the expression Wagtail's PostgreSQL search filters on
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                ["library_search_indexentry_title_body_gin"],
+            )
+            assert "(title || body)" in cursor.fetchone()[0]
