@@ -174,6 +174,9 @@ def facet_labels(name: str, language: str) -> dict[str, str]:
             for model in apps.get_models()
             if issubclass(model, Page) and getattr(model, "searchable", False)
         }
+    cached = _term_labels.get((name, language))
+    if cached and time.monotonic() - cached[0] < TERM_LABELS_SECONDS:
+        return cached[1]
     locale_id = _locale_id(language)
     model = VOCABULARIES[name]
     labels = dict(model.objects.filter(locale_id=locale_id).values_list("code", "name"))
@@ -182,7 +185,14 @@ def facet_labels(name: str, language: str) -> dict[str, str]:
         "code", "name"
     ):
         labels.setdefault(code, name_)
+    _term_labels[(name, language)] = (time.monotonic(), labels)
     return labels
+
+
+# Vocabulary terms change rarely (editors, under Taksonomi): their names are kept per process for
+# a minute instead of two queries per facet on every search.
+TERM_LABELS_SECONDS = 60
+_term_labels: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
 
 
 _locale_ids: dict[str, int] = {}
