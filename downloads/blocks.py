@@ -5,6 +5,7 @@ Every format (the HTML form, DOCX, ODT and PDF) is made from this one definition
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -20,6 +21,17 @@ class CodeBlock(blocks.CharBlock):
     def restore_translated_segments(self, value, segments):
         return value
 
+
+# A key becomes part of the online form's field names and ids: lower-case letters, digits and
+# single underscores, starting with a letter; "file_format" is the form's own field.
+KEY_PATTERN = r"^(?!file_format$)[a-z](?:[a-z0-9]|_(?!_))*$"
+KEY_VALIDATOR = RegexValidator(
+    KEY_PATTERN,
+    _(
+        "Use lower-case letters a–z, digits and single underscores, starting with a letter, "
+        "e.g. q6 or dato."
+    ),
+)
 
 KEY_HELP = _(
     "A short stable name for the question, e.g. q6 or dato. Skip rules point at it; "
@@ -60,7 +72,7 @@ class SkipRuleBlock(blocks.StructBlock):
 class QuestionBlock(blocks.StructBlock):
     """What every question has: a key, a number shown to the reader, the question and help."""
 
-    key = CodeBlock(label=_("key"), max_length=40, help_text=KEY_HELP)
+    key = CodeBlock(label=_("key"), max_length=40, help_text=KEY_HELP, validators=[KEY_VALIDATOR])
     number = blocks.CharBlock(label=_("number"), max_length=10, required=False, default="")
     label = blocks.CharBlock(label=_("question"), max_length=500)
     help = blocks.TextBlock(label=_("help text"), required=False, default="")
@@ -247,15 +259,18 @@ class FormStreamBlock(blocks.StreamBlock):
                     )
                 ]
             )
-        known = set(keys)
+        position = {key: i for i, key in enumerate(keys)}
         for section in value:
             for question in section.value["questions"]:
                 for rule in question.value.get("skip") or []:
-                    if rule["goto"] not in known:
+                    if position.get(rule["goto"], -1) <= position[question.value["key"]]:
                         raise blocks.StreamBlockValidationError(
                             non_block_errors=[
                                 ValidationError(
-                                    _("A skip rule goes to %(key)s, which no question has.")
+                                    _(
+                                        "A skip rule goes to %(key)s, which is not a question "
+                                        "after the rule's own."
+                                    )
                                     % {"key": rule["goto"]}
                                 )
                             ]

@@ -5,6 +5,8 @@ the response. Skip logic is applied on the server too, so the form works without
 answers to skipped questions are dropped and never required.
 """
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,9 +35,18 @@ def field_names(question: Question) -> list[str]:
     return [key]
 
 
+# Characters XML 1.0 (DOCX, ODT) cannot hold: C0 controls other than tab, newline and return.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class TextField(forms.CharField):
+    def to_python(self, value):
+        return _NOT_XML.sub("", super().to_python(value))
+
+
 def _text(label, lines=None):
     widget = forms.Textarea(attrs={"rows": lines}) if lines else forms.TextInput()
-    return forms.CharField(label=label, required=False, max_length=MAX_TEXT, widget=widget)
+    return TextField(label=label, required=False, max_length=MAX_TEXT, widget=widget)
 
 
 def _date(label):
@@ -137,8 +148,9 @@ class FillForm(forms.Form):
             makers = {"date": _date, "number": _number, "textarea": lambda label: _text(label, 2)}
             for row in range(question.row_count):
                 for column, sub in enumerate(question.fields):
-                    make = makers.get(sub.kind, _text)
-                    self.fields[f"{key}__{row}__{column}"] = make(sub.label)
+                    field = makers.get(sub.kind, _text)(sub.label)
+                    field.help_text = sub.help
+                    self.fields[f"{key}__{row}__{column}"] = field
 
     def layout(self):
         """Sections → questions with their bound fields, skip rules and notes, for the template."""
@@ -174,7 +186,8 @@ class FillForm(forms.Form):
                 answers[key] = (quarter, year) if quarter and year else None
             elif kind == "duration":
                 hours, minutes = data.get(f"{key}__hours"), data.get(f"{key}__minutes")
-                answers[key] = (hours or 0, minutes or 0) if hours or minutes else None
+                given = hours is not None or minutes is not None
+                answers[key] = (hours or 0, minutes or 0) if given else None
             elif kind == "matrix":
                 answers[key] = {
                     i: data.get(f"{key}__r{i}")
@@ -195,9 +208,20 @@ class FillForm(forms.Form):
         answers = self.raw_answers()
         skipped = self.definition.skipped(answers)
         for question in self.definition.questions():
-            if question.key in skipped or not question.required:
-                continue
             names = field_names(question)
+            if question.key in skipped:
+                for name in names:  # what a skipped question holds is not looked at at all
+                    self.errors.pop(name, None)
+                continue
+            if question.kind == "quarter":
+                quarter, year = (cleaned.get(name) for name in names)
+                if bool(quarter) != bool(year) and not any(n in self.errors for n in names):
+                    self.add_error(
+                        names[0] if not quarter else names[1],
+                        _("Give both the quarter and the year."),
+                    )
+            if not question.required:
+                continue
             if any(name in self.errors for name in names):
                 continue  # already has an error: invalid rather than missing
             if _empty(question, answers.get(question.key)):

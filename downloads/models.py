@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from downloads.blocks import FormStreamBlock
 from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
 
 DOWNLOAD_CACHE_SECONDS = 7 * 24 * 3600
+WRITER_VERSION = 1  # raise when downloads/writers.py changes what the files contain
 
 
 class TemplateIndexPage(IndexPage):
@@ -89,6 +91,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         from methods.models import MethodPage
 
         context["methods"] = self.linked_both_ways(MethodPage)
+        context["has_form"] = bool(self.form_definition())
         context["related"] = [p for p in context["related"] if p not in context["methods"]]
         return context
 
@@ -113,7 +116,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         )
 
     def file_name(self, file_format, filled=False):
-        stem = slugify(self.title)[:80] or self.ref.lower()
+        stem = slugify(self.title, allow_unicode=True)[:80] or self.ref.lower()
         return f"{stem}{'-udfyldt' if filled else ''}.{file_format}"
 
     @staticmethod
@@ -121,7 +124,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         from downloads.writers import FORMATS
 
         response = HttpResponse(content, content_type=FORMATS[file_format][0])
-        response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+        response["Content-Disposition"] = content_disposition_header(True, file_name)
         response["Content-Length"] = str(len(content))
         return response
 
@@ -130,9 +133,10 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         """The blank form, made once per published revision and format."""
         from downloads.writers import FORMATS, write
 
-        if file_format not in FORMATS or not self.form:
+        if file_format not in FORMATS or not self.form_definition():
             raise Http404
-        key = f"template-download:{self.pk}:{self.live_revision_id}:{file_format}"
+        # The writers' version is in the key too: a deploy that changes the files makes new ones.
+        key = f"template-download:{WRITER_VERSION}:{self.pk}:{self.live_revision_id}:{file_format}"
         content = cache.get(key)
         if content is None:
             content = write(self.document(request), file_format)
@@ -148,6 +152,8 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         definition = self.form_definition()
         if not definition:
             raise Http404
+        # Error reports (the DEBUG page, a reporter added later) never show what was typed.
+        request.sensitive_post_parameters = "__ALL__"
         status = 200
         if request.method == "POST":
             form = FillForm(definition, request.POST)

@@ -120,7 +120,7 @@ def table_of(document: Document, question: Question):
         ]
         return header, rows
     if question.kind == "repeat":
-        header = [f.label for f in question.fields]
+        header = [f"{f.label} ({f.help})" if f.help else f.label for f in question.fields]
         filled = [row for row in (value or []) if any(cell not in (None, "") for cell in row)]
         rows = [[_cell(cell) for cell in row] for row in filled]
         if not document.filled:
@@ -163,31 +163,43 @@ def write_docx(document: Document) -> bytes:
     rpr.append(lang)
     doc.styles["Normal"].font.size = Pt(11)
 
-    doc.add_heading(document.title, level=0)
+    # Styles looked up once, and set on paragraphs by id: python-docx's style setter scans the
+    # whole style list for the default style on every call (half the time of a large form).
+    styles = doc.styles
+    title_style, h1, h2 = (styles[n].style_id for n in ("Title", "Heading 1", "Heading 2"))
+    table_style = styles["Table Grid"]
+
+    def add(content="", style=None):
+        paragraph = doc.add_paragraph(content)
+        if style:
+            paragraph._p.style = style  # the pStyle element, as the setter would write it
+        return paragraph
+
+    def help_paragraph(content):
+        add().add_run(content).italic = True
+
+    add(document.title, style=title_style)
     for line in _intro_lines(document):
-        doc.add_paragraph(line)
+        add(line)
     for section in document.definition.sections:
-        doc.add_heading(section.title, level=1)
+        add(section.title, style=h1)
         if section.help:
-            doc.add_paragraph(section.help).runs[0].italic = True
+            help_paragraph(section.help)
         for question in section.questions:
-            doc.add_heading(question.heading, level=2)
+            add(question.heading, style=h2)
             if question.help:
-                doc.add_paragraph(question.help).runs[0].italic = True
+                help_paragraph(question.help)
             for note in skip_notes(document, question):
-                doc.add_paragraph(note).runs[0].italic = True
+                help_paragraph(note)
             table = table_of(document, question)
             if table:
                 header, rows = table
-                grid = doc.add_table(rows=1 + len(rows), cols=len(header))
-                grid.style = "Table Grid"
-                for column, text in enumerate(header):
-                    grid.cell(0, column).text = text
-                for row_index, row in enumerate(rows, start=1):
-                    for column, text in enumerate(row):
-                        grid.cell(row_index, column).text = text
+                grid = doc.add_table(rows=1 + len(rows), cols=len(header), style=table_style)
+                for row, texts in zip(grid.rows, [header, *rows], strict=True):
+                    for cell, text in zip(row.cells, texts, strict=True):
+                        cell.text = text
             for line in answer_lines(document, question):
-                doc.add_paragraph(line)
+                add(line)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -291,8 +303,7 @@ def write_pdf(document: Document) -> bytes:
                     "notes": skip_notes(document, question),
                     "table": table_of(document, question),
                     "lines": answer_lines(document, question),
-                    "writing_room": not document.filled
-                    and question.kind in ("text", "textarea", "number"),
+                    "writing_room": not document.filled and question.kind in ("text", "textarea"),
                 }
                 for question in section.questions
             ],

@@ -16,6 +16,15 @@ class SearchConfig(AppConfig):
         register_preloader(load_synonyms)
         post_migrate.connect(_recheck_sqlite_fts, sender=self)
 
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import PageViewRestriction
+
+        from search.documents import restriction_changed
+
+        post_save.connect(restriction_changed, sender=PageViewRestriction)
+        post_delete.connect(restriction_changed, sender=PageViewRestriction)
+
 
 def _recheck_sqlite_fts(**kwargs):
     """Wagtail's database search decides once per process whether SQLite's full-text table

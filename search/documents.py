@@ -78,7 +78,7 @@ def build(page) -> tuple[SearchDocument, list[tuple[str, str]]]:
     document = SearchDocument(
         page_id=page.pk,
         locale_id=page.locale_id,
-        live=page.live,
+        live=findable(page),
         page_type=page_type(page),
         ref=page.ref,
         title=page.title,
@@ -110,12 +110,29 @@ def update(page) -> None:
         )
 
 
+def findable(page) -> bool:
+    """Live, and open to everyone: a page behind a password, a login or a group (its own view
+    restriction or an ancestor's) is never shown in search, not even its title."""
+    return page.live and not page.get_view_restrictions().exists()
+
+
 def page_saved(page, update_fields) -> None:
     if not is_searchable(page):
         return
     if update_fields is None:
         update(page)
     elif "live" in update_fields:
+        set_findable([page])
+
+
+def set_findable(pages) -> None:
+    for page in pages:
         for document in SearchDocument.objects.filter(page_id=page.pk):
-            document.live = page.live
+            document.live = findable(page)
             document.save(update_fields=["live", "updated_at"])
+
+
+def restriction_changed(instance, **kwargs) -> None:
+    """A view restriction was added, changed or removed: the page and everything under it."""
+    page = instance.page
+    set_findable(page.get_descendants(inclusive=True).specific())

@@ -125,7 +125,7 @@ def parse(params, language: str) -> SearchRequest:
     """A SearchRequest from GET parameters; SearchInputError with a message for bad input."""
     query = analysis.clean(params.get("q", ""))
     raw_page = params.get("page", "1").strip() or "1"
-    if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
+    if not re.fullmatch(r"[0-9]{1,3}", raw_page) or not 1 <= int(raw_page) <= MAX_PAGE:
         raise SearchInputError(
             _("The page number must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE}
         )
@@ -240,14 +240,14 @@ def known_words(language: str) -> dict[str, str]:
 # --- Search ---------------------------------------------------------------------------------
 
 
-def search(request: SearchRequest, *, site=None, http_request=None) -> SearchResponse:
+def search(request: SearchRequest, *, http_request=None) -> SearchResponse:
     started = time.perf_counter()
-    response = _search(request, site, http_request)
+    response = _search(request, http_request)
     if not response.count and request.query:
         suggestion = suggest(request.query, request.language)
         if suggestion:
             corrected = SearchRequest(suggestion, request.language, request.selected, request.page)
-            retry = _search(corrected, site, http_request)
+            retry = _search(corrected, http_request)
             if retry.count:
                 retry.request = request
                 retry.corrected_from = request.query
@@ -357,7 +357,7 @@ def _version(locale_id=None):
     return tuple(SearchDocument.objects.aggregate(Count("pk"), Max("updated_at")).values())
 
 
-def _search(request: SearchRequest, site, http_request) -> SearchResponse:
+def _search(request: SearchRequest, http_request) -> SearchResponse:
     language = request.language
     locale_id = _locale_id(language)
     documents = SearchDocument.objects.filter(locale_id=locale_id, live=True)
@@ -399,13 +399,25 @@ def _search(request: SearchRequest, site, http_request) -> SearchResponse:
         titles = dict(_rows(documents, selected, "pk", "title"))
         ranked = sorted(titles, key=lambda pk: titles[pk].casefold())
 
-    promoted = _promoted(request, locale_id) if request.page == 1 else []
-    ranked = [pk for pk in ranked if pk not in promoted]
-    response.count = len(ranked) + len(promoted)
-    response.pages = max(1, math.ceil(len(ranked) / PAGE_SIZE))
+    # Editors' promotions for the query come first, on the same pages as the rest: they follow
+    # the facet filters, and only findable pages (live, not restricted) are promoted.
+    promoted = [
+        pk
+        for pk in _promoted(request, locale_id)
+        if pk in postings.with_facets(postings.all, request.selected)
+    ]
+    ordered = [*promoted, *(pk for pk in ranked if pk not in promoted)]
+    response.count = len(ordered)
+    response.pages = max(1, math.ceil(len(ordered) / PAGE_SIZE))
     start = (request.page - 1) * PAGE_SIZE
-    page_ids = ranked[start : start + PAGE_SIZE]
-    response.results = _results(promoted, page_ids, concepts, language, site, http_request)
+    page_ids = ordered[start : start + PAGE_SIZE]
+    response.results = _results(
+        [pk for pk in page_ids if pk in promoted],
+        [pk for pk in page_ids if pk not in promoted],
+        concepts,
+        language,
+        http_request,
+    )
     return response
 
 
@@ -527,7 +539,7 @@ def _promoted(request, locale_id):
     return [pk for pk in dict.fromkeys(wanted) if pk is not None]
 
 
-def _results(promoted, page_ids, concepts, language, site, http_request):
+def _results(promoted, page_ids, concepts, language, http_request):
     ids = [*promoted, *page_ids]
     documents = SearchDocument.objects.in_bulk(ids)
     pages = Page.objects.in_bulk(ids)
@@ -543,7 +555,7 @@ def _results(promoted, page_ids, concepts, language, site, http_request):
                 type=document.page_type,
                 type_label=_page_type_label(document.page_type),
                 title=document.title,
-                url=page.get_url(request=http_request) or page.url_path,
+                url=page.get_url(request=http_request) or "",
                 summary=document.summary,
                 highlight=highlight(document.text or document.summary, stems, language),
                 promoted=pk in promoted,

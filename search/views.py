@@ -1,5 +1,7 @@
 """The search page (/soeg/), the search API (/api/search/) and autocomplete for the search box."""
 
+import re
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -7,8 +9,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-
-from wagtail.models import Site
 
 from django_ratelimit.core import is_ratelimited
 
@@ -19,12 +19,21 @@ from search.models import SearchQuery
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
+# Numbers as long as a CPR number or a phone number are not kept in the log: a practitioner may
+# paste one into the search box by mistake.
+_LONG_NUMBER = re.compile(r"\d[\d -]{4,}\d")
+
+
+def _masked(text):
+    return _LONG_NUMBER.sub("[tal]", text)
+
+
 def _log(request: service.SearchRequest, response: service.SearchResponse):
     """What was searched and how many hits: no IP address, user or session is stored."""
     if request.query and request.page == 1:
         SearchQuery.objects.create(
-            query=request.query[:200],
-            normalized=normalize(request.query)[:200],
+            query=_masked(request.query)[:200],
+            normalized=_masked(normalize(request.query))[:200],
             language=request.language,
             filters=request.filters_text()[:300],
             hits=response.count,
@@ -37,6 +46,13 @@ def _limited(http_request, group, rate):
 
 @require_GET
 def search_page(http_request):
+    if _limited(http_request, "search-page", settings.SEARCH_PAGE_RATE_LIMIT):
+        return render(
+            http_request,
+            "search/search_page.html",
+            {"error": _("Too many searches in a short time. Wait a minute and try again.")},
+            status=429,
+        )
     language = translation.get_language()
     if language not in LANGUAGES:
         language = settings.LANGUAGE_CODE
@@ -86,6 +102,7 @@ def _page_links(http_request, response):
         "next": url(page + 1) if page < response.pages else None,
         "page": page,
         "pages": response.pages,
+        "first": (page - 1) * service.PAGE_SIZE + 1,
     }
 
 
@@ -112,8 +129,7 @@ def search_api(http_request):
             search_request = service.parse(http_request.GET, language)
         except service.SearchInputError as error:
             return _error(str(error), 400)
-        site = Site.find_for_request(http_request)
-        response = service.search(search_request, site=site, http_request=http_request)
+        response = service.search(search_request, http_request=http_request)
         _log(search_request, response)
         return JsonResponse(response.as_json(), json_dumps_params={"ensure_ascii": False})
 

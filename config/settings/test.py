@@ -17,4 +17,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The suite searches far more often than a person; the rate-limit test sets its own low limit.
 SEARCH_RATE_LIMIT = "10000/m"
+SEARCH_PAGE_RATE_LIMIT = "10000/m"
 AUTOCOMPLETE_RATE_LIMIT = "10000/m"

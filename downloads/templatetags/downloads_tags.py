@@ -13,7 +13,21 @@ def skip_json(rules):
 
 
 @register.simple_tag
-def field_with_hint(field, question):
-    """The field, described by its hint when the question has help text."""
-    attrs = {"aria-describedby": f"{field.id_for_label}-hint"} if question.help else {}
+def field_with_hint(field, question, errors=()):
+    """The field, described by its hint (help text, unit) and its error message, and marked as
+    required when it must be answered."""
+    described = []
+    if (
+        getattr(question, "help", "")
+        or getattr(question, "unit", "")
+        or getattr(question, "help_text", "")
+    ):
+        described.append(f"{field.id_for_label}-hint")
+    if errors:
+        described.append(f"{field.id_for_label}-error")
+    attrs = {"aria-describedby": " ".join(described)} if described else {}
+    if getattr(question, "required", False):
+        attrs["aria-required"] = "true"
+    if errors:
+        attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)

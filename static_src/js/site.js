@@ -70,12 +70,10 @@ document.addEventListener("DOMContentLoaded", function () {
                 for (var r = 0; r < rules.length; r++) {
                     var hit = rules[r].answers.some(function (code) { return given.indexOf(code) >= 0; });
                     if (hit) {
-                        for (var i = index + 1; i < questions.length; i++) {
-                            var other = questions[i].getAttribute("data-key");
-                            if (other === rules[r].goto) {
-                                break;
-                            }
-                            skipped[other] = true;
+                        var keys = questions.map(function (q) { return q.getAttribute("data-key"); });
+                        var target = keys.indexOf(rules[r].goto, index + 1);
+                        for (var i = index + 1; i < target; i++) {
+                            skipped[keys[i]] = true;
                         }
                         break;
                     }

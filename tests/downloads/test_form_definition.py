@@ -80,3 +80,19 @@ def test_editors_edit_the_form_in_the_admin(admin_client):
     page = page_by_ref("S4.2")
     body = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Skabelonens spørgsmål i afsnit" in body
+
+
+@pytest.mark.parametrize("key", ["file_format", "q 6", "Q6", "q__6", "6q", ""])
+def test_question_keys_are_short_lower_case_names(key):
+    raw = copy.deepcopy(EXAMPLE_FORM)
+    raw[0]["value"]["questions"][0]["value"]["key"] = key
+    with pytest.raises((StreamBlockValidationError, StructBlockValidationError)):
+        clean(raw)
+
+
+def test_a_skip_rule_cannot_go_backwards():
+    raw = copy.deepcopy(EXAMPLE_FORM)
+    raw[0]["value"]["questions"][5]["value"]["skip"] = [{"answers": "3", "goto": "q2"}]
+    with pytest.raises(StreamBlockValidationError) as error:
+        clean(raw)
+    assert "q2" in error.value.messages_da

@@ -235,3 +235,20 @@ def test_methods_and_their_templates_link_each_other(client, language):
     template_page = client.get(template.url).content.decode()
     methods = template_page.split('id="section-methods"')[1].split("</section>")[0]
     assert f'href="{method.url}"' in methods
+
+
+def test_control_characters_typed_do_not_break_the_file(client, template_page):
+    response = client.post(
+        f"{template_page.url}udfyld/",
+        {**FILLED, "q1": "AB\x01C\x0b", "q6": "3", "q7": "", "file_format": "docx"},
+    )
+    assert response.status_code == 200
+    assert "ABC" in docx_text(response.content)[1]
+
+
+def test_a_quarter_needs_both_quarter_and_year(client, template_page):
+    response = client.post(
+        f"{template_page.url}udfyld/", {**FILLED, "q3__year": "", "file_format": "docx"}
+    )
+    assert response.status_code == 400
+    assert "Angiv både kvartal og år." in response.content.decode()

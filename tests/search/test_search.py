@@ -180,6 +180,8 @@ def test_hostile_queries_never_break_search(client, query):
         ({"page": "abc"}, "Sidetallet"),
         ({"page": "0"}, "Sidetallet"),
         ({"page": "99999999999999999999"}, "Sidetallet"),
+        ({"page": "²"}, "Sidetallet"),
+        ({"page": "9" * 5000}, "Sidetallet"),
         ({"category": "findes-ikke"}, "findes-ikke"),
         ({"type": "wagtailcore.Page"}, "wagtailcore.Page"),
         ({"lang": "xx"}, "Sproget"),
@@ -321,3 +323,35 @@ def test_search_uses_the_databases_full_text_index():
                 ["library_search_indexentry_title_body_gin"],
             )
             assert "(title || body)" in cursor.fetchone()[0]
+
+
+def test_a_page_behind_a_password_is_never_found(client):
+    from wagtail.models import PageViewRestriction
+
+    page = page_by_ref("M23")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+    )
+    assert "M23" not in refs(client, "Netværksmøder")
+    restriction.delete()
+    assert refs(client, "Netværksmøder")[0] == "M23"
+
+
+def test_long_numbers_such_as_cpr_numbers_are_not_kept_in_the_log(client):
+    client.get("/api/search/", {"q": "borger 010203-1234 bolig"})
+    logged = SearchQuery.objects.latest("searched_at")
+    assert "1234" not in logged.query and "010203" not in logged.query
+    assert logged.query == "borger [tal] bolig"
+
+
+def test_promoted_results_share_the_pages_with_the_rest(client):
+    SearchPromotion.objects.create(
+        query=Query.get("kontakt"), page=page_by_ref("M45"), sort_order=0
+    )
+    _, first = api(client, q="kontakt", lang="da")
+    _, second = api(client, q="kontakt", lang="da", page=2)
+    assert first["results"][0]["ref"] == "M45"
+    assert first["count"] == second["count"]
+    shown = [r["ref"] for r in first["results"]] + [r["ref"] for r in second["results"]]
+    assert len(shown) == len(set(shown))
+    assert "M45" not in [r["ref"] for r in second["results"]]
