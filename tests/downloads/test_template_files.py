@@ -252,3 +252,35 @@ def test_a_quarter_needs_both_quarter_and_year(client, template_page):
     )
     assert response.status_code == 400
     assert "Angiv både kvartal og år." in response.content.decode()
+
+
+TEMPLATES_WITH_FORMS = [f"S4.{n}" for n in range(1, 13)]
+
+
+def test_the_reporting_form_has_all_52_questions():
+    definition = page_by_ref("S4.2").form_definition()
+    numbers = {q.number.rstrip("abcdef–-") for q in definition.questions() if q.number}
+    assert {str(n) for n in range(1, 53)} <= numbers
+
+
+@pytest.mark.parametrize("file_format", ["docx", "odt", "pdf"])
+@pytest.mark.parametrize("ref", TEMPLATES_WITH_FORMS)
+def test_every_template_file_has_every_question_and_option(client, ref, file_format):
+    page = page_by_ref(ref)
+    definition = page.form_definition()
+    assert definition, f"{ref} has a form"
+    read = {"docx": docx_text, "odt": odt_text, "pdf": pdf_text}[file_format]
+    text = read(download(client, page, file_format).content)[1]
+    # Compared without white space: a PDF's text comes back broken into lines wherever the
+    # layout wrapped it ("brevsprækken/" + "vinduet").
+    flat = "".join(text.split())
+
+    def present(words):
+        return "".join(words.split()) in flat
+
+    for question in definition.questions():
+        assert present(question.heading), f"{ref} {file_format}: {question.heading}"
+        for option in question.options:
+            assert present(option.text), f"{ref} {file_format}: {option.text}"
+        for item in question.items:
+            assert present(item), f"{ref} {file_format}: {item}"
