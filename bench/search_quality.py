@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import pgdb  # noqa: E402
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -50,7 +52,9 @@ def main():
 
     if args.setup:
         if connection.vendor == "postgresql":
-            _create_postgres_database(connection)
+            from django.conf import settings
+
+            pgdb.recreate(settings.DATABASE_URL)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_content", verbosity=0)
 
@@ -117,24 +121,6 @@ def _report(label, rows):
         f"nDCG@10 {mean('ndcg'):.3f}  recall@10 {mean('recall'):.3f}  "
         f"no result {mean('empty'):.1%}"
     )
-
-
-def _create_postgres_database(connection):
-    """Create the database DATABASE_URL names (dropping an old one), via the maintenance db."""
-    import psycopg
-
-    settings = connection.settings_dict
-    name = settings["NAME"]
-    with psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    ) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import pgdb  # noqa: E402
+
 QUERIES = [
     "netværksmøder",
     "kontakt til isolerede borgere",
@@ -77,8 +79,8 @@ def main():
             url = f"sqlite:///{path}"
         else:
             url = f"postgres://postgres@127.0.0.1:5432/search_speed_{size}"
-            if not args.reuse or not _postgres_exists(f"search_speed_{size}"):
-                _recreate_postgres(f"search_speed_{size}")
+            if not args.reuse or not pgdb.exists(url):
+                pgdb.recreate(url)
         env = {
             **os.environ,
             "DATABASE_URL": url,
@@ -92,21 +94,6 @@ def main():
             check=True,
             cwd=ROOT,
         )
-
-
-def _postgres_exists(name):
-    import psycopg
-
-    with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres") as c:
-        return c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-
-
-def _recreate_postgres(name):
-    import psycopg
-
-    with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        c.execute(f'CREATE DATABASE "{name}"')
 
 
 def measure(size, repeat):

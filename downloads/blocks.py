@@ -137,7 +137,7 @@ class ChoiceQuestionBlock(QuestionBlock):
                 block_errors={"options": ValidationError(_("Two answers have the same code."))}
             )
         for rule in value.get("skip") or []:
-            unknown = [c for c in _codes(rule["answers"]) if c not in codes]
+            unknown = [c for c in split_codes(rule["answers"]) if c not in codes]
             if unknown:
                 raise blocks.StructBlockValidationError(
                     block_errors={
@@ -278,5 +278,6 @@ class FormStreamBlock(blocks.StreamBlock):
         return value
 
 
-def _codes(text):
+def split_codes(text):
+    """The codes of a skip rule's "if the answer is" field: "3, 4" → ["3", "4"]."""
     return [c.strip() for c in str(text).split(",") if c.strip()]

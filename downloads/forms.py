@@ -64,6 +64,15 @@ def _number(label):
     )
 
 
+def _choice(label, choices, many=False):
+    """Radio buttons, or check boxes when several answers may be chosen."""
+    if many:
+        return forms.MultipleChoiceField(
+            label=label, required=False, choices=choices, widget=forms.CheckboxSelectMultiple
+        )
+    return forms.ChoiceField(label=label, required=False, choices=choices, widget=forms.RadioSelect)
+
+
 class FillForm(forms.Form):
     """One field (or a few) per question; `answers()` gives {key: value} for the writers."""
 
@@ -91,6 +100,7 @@ class FillForm(forms.Form):
 
     def _add(self, question: Question):
         key, kind, label = question.key, question.kind, question.label
+        options = [(o.code, o.text) for o in question.options]
         if kind == "text":
             self.fields[key] = _text(label)
         elif kind == "textarea":
@@ -113,37 +123,16 @@ class FillForm(forms.Form):
             self.fields[f"{key}__minutes"] = forms.IntegerField(
                 label=_("Minutes"), required=False, min_value=0, max_value=59
             )
-        elif kind == "single":
-            self.fields[key] = forms.ChoiceField(
-                label=label,
-                required=False,
-                choices=[(o.code, o.text) for o in question.options],
-                widget=forms.RadioSelect,
-            )
-        elif kind == "multiple":
-            self.fields[key] = forms.MultipleChoiceField(
-                label=label,
-                required=False,
-                choices=[(o.code, o.text) for o in question.options],
-                widget=forms.CheckboxSelectMultiple,
-            )
+        elif kind in ("single", "multiple"):
+            self.fields[key] = _choice(label, options, many=kind == "multiple")
         elif kind == "checklist":
-            self.fields[key] = forms.MultipleChoiceField(
-                label=label,
-                required=False,
-                choices=[(str(i), item) for i, item in enumerate(question.items)],
-                widget=forms.CheckboxSelectMultiple,
-            )
+            items = [(str(i), item) for i, item in enumerate(question.items)]
+            self.fields[key] = _choice(label, items, many=True)
         elif kind == "consent":
             self.fields[key] = forms.BooleanField(label=question.statement, required=False)
         elif kind == "matrix":
             for i, row in enumerate(question.rows):
-                self.fields[f"{key}__r{i}"] = forms.ChoiceField(
-                    label=row,
-                    required=False,
-                    choices=[(o.code, o.text) for o in question.options],
-                    widget=forms.RadioSelect,
-                )
+                self.fields[f"{key}__r{i}"] = _choice(row, options)
         elif kind == "repeat":
             makers = {"date": _date, "number": _number, "textarea": lambda label: _text(label, 2)}
             for row in range(question.row_count):

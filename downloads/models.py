@@ -91,9 +91,14 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         from methods.models import MethodPage
 
         context["methods"] = self.linked_both_ways(MethodPage)
-        context["has_form"] = bool(self.form_definition())
+        context["has_form"] = self.has_form()
         context["related"] = [p for p in context["related"] if p not in context["methods"]]
         return context
+
+    def has_form(self):
+        """Whether the form has a question, read from the stored data without building it (the
+        page view asks; building the definition of an 82-question form is not free)."""
+        return any(section["value"].get("questions") for section in self.form.raw_data)
 
     def form_definition(self):
         from downloads.schema import FormDefinition
@@ -133,7 +138,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         """The blank form, made once per published revision and format."""
         from downloads.writers import FORMATS, write
 
-        if file_format not in FORMATS or not self.form_definition():
+        if file_format not in FORMATS or not self.has_form():
             raise Http404
         # The writers' version is in the key too: a deploy that changes the files makes new ones.
         key = f"template-download:{WRITER_VERSION}:{self.pk}:{self.live_revision_id}:{file_format}"

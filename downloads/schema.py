@@ -6,6 +6,8 @@ validation, skip logic and the DOCX, ODT and PDF writers all work from the resul
 
 from dataclasses import dataclass, field
 
+from downloads.blocks import split_codes
+
 
 @dataclass
 class Option:
@@ -132,7 +134,7 @@ def _question(kind, value) -> Question:
         question.options = [Option(str(o["code"]), o["label"]) for o in value["options"]]
     if kind in ("single", "multiple"):
         question.skip = [
-            SkipRule(frozenset(c.strip() for c in r["answers"].split(",") if c.strip()), r["goto"])
+            SkipRule(frozenset(split_codes(r["answers"])), r["goto"])
             for r in value.get("skip") or []
         ]
     if kind == "matrix":

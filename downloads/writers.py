@@ -142,6 +142,29 @@ def _intro_lines(document):
     return lines
 
 
+def parts(document: Document):
+    """The document in reading order, for the DOCX and ODT writers:
+    ("heading", level, text), ("help", text), ("table", (header, rows)) and ("line", text)."""
+    yield ("heading", 0, document.title)
+    for line in _intro_lines(document):
+        yield ("line", line)
+    for section in document.definition.sections:
+        yield ("heading", 1, section.title)
+        if section.help:
+            yield ("help", section.help)
+        for question in section.questions:
+            yield ("heading", 2, question.heading)
+            if question.help:
+                yield ("help", question.help)
+            for note in skip_notes(document, question):
+                yield ("help", note)
+            grid = table_of(document, question)
+            if grid:
+                yield ("table", grid)
+            for line in answer_lines(document, question):
+                yield ("line", line)
+
+
 # --- DOCX (python-docx) -------------------------------------------------------------------------
 
 
@@ -166,40 +189,24 @@ def write_docx(document: Document) -> bytes:
     # Styles looked up once, and set on paragraphs by id: python-docx's style setter scans the
     # whole style list for the default style on every call (half the time of a large form).
     styles = doc.styles
-    title_style, h1, h2 = (styles[n].style_id for n in ("Title", "Heading 1", "Heading 2"))
+    headings = [styles[n].style_id for n in ("Title", "Heading 1", "Heading 2")]
     table_style = styles["Table Grid"]
 
-    def add(content="", style=None):
-        paragraph = doc.add_paragraph(content)
-        if style:
-            paragraph._p.style = style  # the pStyle element, as the setter would write it
-        return paragraph
-
-    def help_paragraph(content):
-        add().add_run(content).italic = True
-
-    add(document.title, style=title_style)
-    for line in _intro_lines(document):
-        add(line)
-    for section in document.definition.sections:
-        add(section.title, style=h1)
-        if section.help:
-            help_paragraph(section.help)
-        for question in section.questions:
-            add(question.heading, style=h2)
-            if question.help:
-                help_paragraph(question.help)
-            for note in skip_notes(document, question):
-                help_paragraph(note)
-            table = table_of(document, question)
-            if table:
-                header, rows = table
-                grid = doc.add_table(rows=1 + len(rows), cols=len(header), style=table_style)
-                for row, texts in zip(grid.rows, [header, *rows], strict=True):
-                    for cell, text in zip(row.cells, texts, strict=True):
-                        cell.text = text
-            for line in answer_lines(document, question):
-                add(line)
+    for kind, *content in parts(document):
+        if kind == "table":
+            header, rows = content[0]
+            grid = doc.add_table(rows=1 + len(rows), cols=len(header), style=table_style)
+            for row, texts in zip(grid.rows, [header, *rows], strict=True):
+                for cell, value in zip(row.cells, texts, strict=True):
+                    cell.text = value
+        elif kind == "help":
+            doc.add_paragraph().add_run(content[0]).italic = True
+        elif kind == "heading":
+            level, value = content
+            paragraph = doc.add_paragraph(value)
+            paragraph._p.style = headings[level]  # the pStyle element, as the setter writes it
+        else:
+            doc.add_paragraph(content[0])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -240,47 +247,30 @@ def write_odt(document: Document) -> bytes:
     cell_style.addElement(style.TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
     odt.automaticstyles.addElement(cell_style)
 
-    def heading(level, content):
-        odt.text.addElement(
-            text.H(outlinelevel=max(level, 1), stylename=styles[level], text=content)
-        )
-
-    def paragraph(content, help_text=False):
-        if help_text:
-            odt.text.addElement(text.P(stylename=italic, text=content))
-        else:
-            odt.text.addElement(text.P(text=content))
-
-    heading(0, document.title)
-    for line in _intro_lines(document):
-        paragraph(line)
     table_number = 0
-    for section in document.definition.sections:
-        heading(1, section.title)
-        if section.help:
-            paragraph(section.help, help_text=True)
-        for question in section.questions:
-            heading(2, question.heading)
-            if question.help:
-                paragraph(question.help, help_text=True)
-            for note in skip_notes(document, question):
-                paragraph(note, help_text=True)
-            grid = table_of(document, question)
-            if grid:
-                header, rows = grid
-                table_number += 1
-                odf_table = table.Table(name=f"Tabel{table_number}")
-                odf_table.addElement(table.TableColumn(numbercolumnsrepeated=len(header)))
-                for row in [header, *rows]:
-                    odf_row = table.TableRow()
-                    for content in row:
-                        cell = table.TableCell(stylename=cell_style, valuetype="string")
-                        cell.addElement(text.P(text=content))
-                        odf_row.addElement(cell)
-                    odf_table.addElement(odf_row)
-                odt.text.addElement(odf_table)
-            for line in answer_lines(document, question):
-                paragraph(line)
+    for kind, *content in parts(document):
+        if kind == "table":
+            header, rows = content[0]
+            table_number += 1
+            odf_table = table.Table(name=f"Tabel{table_number}")
+            odf_table.addElement(table.TableColumn(numbercolumnsrepeated=len(header)))
+            for row in [header, *rows]:
+                odf_row = table.TableRow()
+                for value in row:
+                    cell = table.TableCell(stylename=cell_style, valuetype="string")
+                    cell.addElement(text.P(text=value))
+                    odf_row.addElement(cell)
+                odf_table.addElement(odf_row)
+            odt.text.addElement(odf_table)
+        elif kind == "help":
+            odt.text.addElement(text.P(stylename=italic, text=content[0]))
+        elif kind == "heading":
+            level, value = content
+            odt.text.addElement(
+                text.H(outlinelevel=max(level, 1), stylename=styles[level], text=value)
+            )
+        else:
+            odt.text.addElement(text.P(text=content[0]))
     out = io.BytesIO()
     odt.write(out)
     return out.getvalue()

@@ -16,7 +16,7 @@ way before it reaches the backend. Pure functions, no Django: unit-tested in tes
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import snowballstemmer
@@ -53,10 +53,8 @@ _LEGAL = re.compile(
 
 
 def normalize(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
-    """NFKC, lower case, control and format characters removed, whitespace collapsed, cut."""
-    text = unicodedata.normalize("NFKC", str(text))[: max_length * 4]
-    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
-    return " ".join(text.casefold().split())[:max_length]
+    """`clean`, in lower case: for comparing and analysing."""
+    return " ".join(clean(text, max_length).casefold().split())[:max_length]
 
 
 def clean(text: str, max_length: int = MAX_QUERY_LENGTH) -> str:
@@ -149,13 +147,17 @@ def legal_refs(text: str) -> list[str]:
     return refs
 
 
-def suggest(query: str, known_words: Iterable[str], language: str = "da", cutoff: float = 80):
+def suggest(query: str, known_words, language: str = "da", cutoff: float = 80):
     """A corrected query when some of its words are unknown but close to known ones (rapidfuzz's
-    edit-distance ratio, 0–100); None when every word is known or nothing is close."""
+    edit-distance ratio, 0–100); None when every word is known or nothing is close.
+
+    `known_words` is a collection of words, or a mapping {stem: word} when the stems are known.
+    """
     from rapidfuzz import fuzz, process
 
-    known = set(known_words)
-    known_stems = {stem(w, language) for w in known}
+    if not isinstance(known_words, Mapping):
+        known_words = {stem(w, language): w for w in known_words}
+    known_stems = known_words.keys()
     stop = STOPWORDS.get(language, set())
     changed = False
     corrected = []
@@ -163,7 +165,9 @@ def suggest(query: str, known_words: Iterable[str], language: str = "da", cutoff
         if word in stop or word.isdigit() or len(word) < 4 or stem(word, language) in known_stems:
             corrected.append(word)
             continue
-        match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=cutoff)
+        match = process.extractOne(
+            word, known_words.values(), scorer=fuzz.ratio, score_cutoff=cutoff
+        )
         if match:
             corrected.append(match[0])
             changed = True

@@ -92,13 +92,6 @@ class SearchDocument(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
-    def term_sets(self):
-        return (
-            set(self.title_terms.split()),
-            set(self.summary_terms.split()),
-            set(self.body_terms.split()),
-        )
-
 
 class SearchFacet(models.Model):
     """A facet value of a searchable page: ("type", "methods.MethodPage"), ("phase", "kontakt")."""

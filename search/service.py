@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Count, Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
@@ -104,6 +105,7 @@ class SearchResponse:
     corrected_from: str | None = None  # the query as typed, when results are for the suggestion
     pages: int = 0
     took_ms: float = 0.0
+    version: tuple = ()  # of the search documents the answer was made from
 
     def as_json(self):
         return {
@@ -166,31 +168,33 @@ def _page_type_label(page_type: str) -> str:
 
 def facet_labels(name: str, language: str) -> dict[str, str]:
     """{value: label} for every value the facet can take, in the language."""
-    if name == "type":
-        from search.documents import page_type
-
-        return {
-            page_type(model): _page_type_label(page_type(model))
-            for model in apps.get_models()
-            if issubclass(model, Page) and getattr(model, "searchable", False)
-        }
     cached = _term_labels.get((name, language))
     if cached and time.monotonic() - cached[0] < TERM_LABELS_SECONDS:
         return cached[1]
-    locale_id = _locale_id(language)
-    model = VOCABULARIES[name]
-    labels = dict(model.objects.filter(locale_id=locale_id).values_list("code", "name"))
-    # Terms not yet translated show their source-language name.
-    for code, name_ in model.objects.filter(locale_id=Locale.get_default().pk).values_list(
-        "code", "name"
-    ):
-        labels.setdefault(code, name_)
+    if name == "type":
+        from search.documents import page_type
+
+        with translation.override(language):
+            labels = {
+                page_type(model): _page_type_label(page_type(model))
+                for model in apps.get_models()
+                if issubclass(model, Page) and getattr(model, "searchable", False)
+            }
+    else:
+        model = VOCABULARIES[name]
+        terms = model.objects.filter(locale_id=_locale_id(language))
+        labels = dict(terms.values_list("code", "name"))
+        # Terms not yet translated show their source-language name.
+        for code, name_ in model.objects.filter(locale_id=Locale.get_default().pk).values_list(
+            "code", "name"
+        ):
+            labels.setdefault(code, name_)
     _term_labels[(name, language)] = (time.monotonic(), labels)
     return labels
 
 
-# Vocabulary terms change rarely (editors, under Taksonomi): their names are kept per process for
-# a minute instead of two queries per facet on every search.
+# Labels change rarely (editors, under Taksonomi): they are kept per process for a minute instead
+# of two queries per facet, or a walk through every model, on every search.
 TERM_LABELS_SECONDS = 60
 _term_labels: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
 
@@ -219,11 +223,10 @@ def synonym_groups(language: str):
 _vocabularies: dict[str, tuple[object, dict[str, str]]] = {}
 
 
-def known_words(language: str) -> dict[str, str]:
+def known_words(language: str, version) -> dict[str, str]:
     """{stem: a word} for every word of the live library's titles, summaries and the start of
     its text, built once per process and rebuilt when a document has changed since."""
     documents = SearchDocument.objects.filter(locale_id=_locale_id(language), live=True)
-    version = _version(_locale_id(language))
     cached = _vocabularies.get(language)
     if cached and cached[0] == version:
         return cached[1]
@@ -244,7 +247,7 @@ def search(request: SearchRequest, *, http_request=None) -> SearchResponse:
     started = time.perf_counter()
     response = _search(request, http_request)
     if not response.count and request.query:
-        suggestion = suggest(request.query, request.language)
+        suggestion = suggest(request.query, request.language, response.version)
         if suggestion:
             corrected = SearchRequest(suggestion, request.language, request.selected, request.page)
             retry = _search(corrected, http_request)
@@ -254,14 +257,14 @@ def search(request: SearchRequest, *, http_request=None) -> SearchResponse:
                 retry.suggestion = suggestion
                 response = retry
     elif request.query:
-        response.suggestion = suggest(request.query, request.language)
+        response.suggestion = suggest(request.query, request.language, response.version)
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
 
 
-def suggest(query: str, language: str) -> str | None:
+def suggest(query: str, language: str, version=None) -> str | None:
     """ "Mente du …?": the query with unknown words replaced by the closest known words."""
-    return analysis.suggest(query, known_words(language).values(), language)
+    return analysis.suggest(query, known_words(language, version or _version()), language)
 
 
 def _backend_query(alternatives):
@@ -352,7 +355,7 @@ class _ConceptCache:
 concept_cache = _ConceptCache()
 
 
-def _version(locale_id=None):
+def _version():
     """Changes whenever a search document is saved, unpublished or deleted (any language)."""
     return tuple(SearchDocument.objects.aggregate(Count("pk"), Max("updated_at")).values())
 
@@ -367,7 +370,7 @@ def _search(request: SearchRequest, http_request) -> SearchResponse:
     )
     if not concepts and request.query.strip():
         return response  # nothing to look for: punctuation, emoji
-    version = _version(locale_id)
+    version = response.version = _version()
     postings = _Postings.of(locale_id, version)
 
     def having(alternatives):

@@ -64,7 +64,6 @@ def search_page(http_request):
         },
         "facet_titles": {name: service.facet_title(name) for name in service.FACETS},
     }
-    status = 200
     try:
         search_request = service.parse(http_request.GET, language)
     except service.SearchInputError as error:
@@ -81,7 +80,7 @@ def search_page(http_request):
             "page_links": _page_links(http_request, response),
         }
     )
-    return render(http_request, "search/search_page.html", context, status=status)
+    return render(http_request, "search/search_page.html", context)
 
 
 def _localized_search_url(language, querystring):

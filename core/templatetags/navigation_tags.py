@@ -68,34 +68,24 @@ def _alternate_links(context):
     # Views that are not pages (the search page) give their own address in each language.
     own_urls = context.get("alternate_urls") or {}
     for locale in Locale.objects.exclude(language_code=current_language):
-        if locale.language_code in own_urls:
-            url = own_urls[locale.language_code]
-            links.append(
-                {
-                    "code": locale.language_code,
-                    "name": get_language_info(locale.language_code)["name_local"].capitalize(),
-                    "url": url,
-                    "full_url": request.build_absolute_uri(url),
-                    "exact": False,
-                }
-            )
-            continue
-        target = translations.get(locale.language_code)
-        exact = target is not None
-        if target is None and site is not None:
-            target = site.root_page.get_translation_or_none(locale)
-            if target is not None and not target.live:
-                target = None
-        if target is None:
-            continue
-        url = target.get_url(request)
+        url, exact = own_urls.get(locale.language_code), False
+        if url is None:
+            target = translations.get(locale.language_code)
+            exact = target is not None and page is not None
+            if target is None and site is not None:
+                target = site.root_page.get_translation_or_none(locale)
+                if target is not None and not target.live:
+                    target = None
+            if target is None:
+                continue
+            url = target.get_url(request)
         links.append(
             {
                 "code": locale.language_code,
                 "name": get_language_info(locale.language_code)["name_local"].capitalize(),
                 "url": url,
                 "full_url": request.build_absolute_uri(url),
-                "exact": exact and page is not None,
+                "exact": exact,
             }
         )
     return links
