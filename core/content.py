@@ -168,21 +168,43 @@ def _parents_first(items):
 # --- Field values --------------------------------------------------------------------------------
 
 
-def _block_value(block, value):
-    """Turn a YAML value into the raw value of `block`, writing rich text as Markdown."""
+def _nested_id(seed, *path):
+    """The id of a list item or nested block: derived from its top-level block's id and its
+    position, so a re-import keeps it, and a translation's copy has the same ids as its source
+    (wagtail-localize pairs their segments by these ids)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join([seed, *map(str, path)])))
+
+
+def _block_value(block, value, seed, resolve):
+    """Turn a YAML value into the raw value of `block`, writing rich text as Markdown, pages
+    chosen by their ref, and lists in Wagtail's block format (items with ids), which
+    wagtail-localize needs to translate them."""
     if isinstance(block, blocks.RichTextBlock):
         return markdown_to_html(value)
+    if isinstance(block, blocks.PageChooserBlock):
+        return resolve(value) if value else None
     if isinstance(block, blocks.StructBlock):
-        return {name: _block_value(block.child_blocks[name], v) for name, v in value.items()}
+        return {
+            name: _block_value(block.child_blocks[name], v, _nested_id(seed, name), resolve)
+            for name, v in value.items()
+        }
     if isinstance(block, blocks.ListBlock):
-        return [_block_value(block.child_block, v) for v in value]
+        return [
+            {
+                "type": "item",
+                "value": _block_value(block.child_block, v, _nested_id(seed, i), resolve),
+                "id": _nested_id(seed, i),
+            }
+            for i, v in enumerate(value)
+        ]
     if isinstance(block, blocks.StreamBlock):
-        return _stream_data(block, value)
+        return _stream_data(block, value, resolve=resolve, seed=seed)
     return value
 
 
-def _stream_data(stream_block, entries, existing_ids=()):
-    """Raw stream data; block ids are kept by position so translations keep their segments."""
+def _stream_data(stream_block, entries, existing_ids=(), resolve=None, seed=None):
+    """Raw stream data. Top-level block ids are kept by position so translations keep their
+    segments; a nested stream's ids come from its parent's (`seed`)."""
     data = []
     only_type = (
         next(iter(stream_block.child_blocks)) if len(stream_block.child_blocks) == 1 else None
@@ -195,17 +217,25 @@ def _stream_data(stream_block, entries, existing_ids=()):
         ((block_type, value),) = entry.items()
         if block_type not in stream_block.child_blocks:
             raise ContentError(f"ukendt bloktype {block_type!r}")
-        block_id = None
-        if index < len(existing_ids) and existing_ids[index][0] == block_type:
+        if seed is not None:
+            block_id = _nested_id(seed, index)
+        elif index < len(existing_ids) and existing_ids[index][0] == block_type:
             block_id = existing_ids[index][1]
+        else:
+            block_id = str(uuid.uuid4())
+        child = stream_block.child_blocks[block_type]
         data.append(
             {
                 "type": block_type,
-                "value": _block_value(stream_block.child_blocks[block_type], value),
-                "id": block_id or str(uuid.uuid4()),
+                "value": _block_value(child, value, block_id, resolve or _no_pages),
+                "id": block_id,
             }
         )
     return data
+
+
+def _no_pages(ref):
+    raise ContentError(f"siden {ref} kan ikke vælges her")
 
 
 def _stream_ids(stream_value):
@@ -220,7 +250,9 @@ def _term(model, code, path, name):
     return term
 
 
-def apply_fields(page, values, path):
+def apply_fields(page, values, path, resolve=None):
+    """Set the page's fields from a file's values; `resolve(ref)` gives the id of the page a
+    page chooser names."""
     for name, value in values.items():
         try:
             model_field = page._meta.get_field(name)
@@ -230,7 +262,10 @@ def apply_fields(page, values, path):
         if isinstance(model_field, StreamField):
             try:
                 raw = _stream_data(
-                    model_field.stream_block, value or [], _stream_ids(getattr(page, name))
+                    model_field.stream_block,
+                    value or [],
+                    _stream_ids(getattr(page, name)),
+                    resolve=resolve,
                 )
             except ContentError as exc:
                 raise ContentError(f"{path}: feltet {name}: {exc}") from exc
@@ -356,7 +391,13 @@ class Loader:
     def create_draft(self, item, pages):
         page = item.model(ref=item.ref, locale=self.source_locale, live=False)
         fields, _ = self.split_meta(item, page)
-        apply_fields(page, {**fields, **item.languages[SOURCE_LANGUAGE]}, item.path)
+        # A page chosen by ref may not exist yet: the draft leaves it empty, pass 2 fills it in.
+        apply_fields(
+            page,
+            {**fields, **item.languages[SOURCE_LANGUAGE]},
+            item.path,
+            resolve=lambda ref: pages[ref].pk if ref in pages else None,
+        )
         page.show_in_menus = item.show_in_menus
         try:
             self.parent_page(item, pages).add_child(instance=page)
@@ -377,7 +418,12 @@ class Loader:
             return page
 
         fields, relations = self.split_meta(item, page)
-        apply_fields(page, {**fields, **item.languages[SOURCE_LANGUAGE]}, item.path)
+        apply_fields(
+            page,
+            {**fields, **item.languages[SOURCE_LANGUAGE]},
+            item.path,
+            resolve=lambda ref: self.page_id(ref, pages, item.path),
+        )
         apply_relations(page, relations, pages, item.path)
         page.show_in_menus = item.show_in_menus
         try:
@@ -395,6 +441,12 @@ class Loader:
         self.touched.append(page)
         page.refresh_from_db()
         return page
+
+    @staticmethod
+    def page_id(ref, pages, path):
+        if ref not in pages:
+            raise ContentError(f"{path}: siden {ref} findes ikke i content/")
+        return pages[ref].pk
 
     def edited_in_admin(self, page, record):
         if self.force or page.latest_revision_id is None:
@@ -434,7 +486,9 @@ class Loader:
         """Pair the Danish and the translated segments of every field the file translates."""
         values = item.languages[language]
         translated_page = source_page.specific_class.objects.get(pk=source_page.pk)
-        apply_fields(translated_page, values, item.path)
+        # Chosen pages are shared with the source (wagtail-localize links the same page and the
+        # site shows its translation), so the translated copy keeps the source's choices.
+        apply_fields(translated_page, values, item.path, resolve=lambda ref: None)
 
         def string_segments(page):
             grouped = {}

@@ -169,14 +169,48 @@ def parts(document: Document):
 
 
 def write_docx(document: Document) -> bytes:
+    return docx_from_parts(document.title, document.language, parts(document))
+
+
+def _docx_hyperlink(paragraph, text, url):
+    """A clickable link: python-docx has no API for one, so the run is written as WordprocessingML
+    inside a w:hyperlink that points at an external relationship."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "0563C1")
+    props.extend([style, color, underline])
+    run.append(props)
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def docx_from_parts(title: str, language: str, document_parts) -> bytes:
+    """A DOCX of `parts`: ("heading", level 0–3, text), ("help", text), ("line", text),
+    ("bullet", text), ("link", text, url) and ("table", (header, rows))."""
     from docx import Document as Docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
     doc = Docx()
-    tag = LANGUAGE_TAGS.get(document.language, document.language)
-    doc.core_properties.title = document.title
+    tag = LANGUAGE_TAGS.get(language, language)
+    doc.core_properties.title = title
     doc.core_properties.language = tag
     # The document's language, for spelling and screen readers: every run inherits it.
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -189,10 +223,11 @@ def write_docx(document: Document) -> bytes:
     # Styles looked up once, and set on paragraphs by id: python-docx's style setter scans the
     # whole style list for the default style on every call (half the time of a large form).
     styles = doc.styles
-    headings = [styles[n].style_id for n in ("Title", "Heading 1", "Heading 2")]
+    headings = [styles[n].style_id for n in ("Title", "Heading 1", "Heading 2", "Heading 3")]
+    bullet = styles["List Bullet"].style_id
     table_style = styles["Table Grid"]
 
-    for kind, *content in parts(document):
+    for kind, *content in document_parts:
         if kind == "table":
             header, rows = content[0]
             grid = doc.add_table(rows=1 + len(rows), cols=len(header), style=table_style)
@@ -205,6 +240,11 @@ def write_docx(document: Document) -> bytes:
             level, value = content
             paragraph = doc.add_paragraph(value)
             paragraph._p.style = headings[level]  # the pStyle element, as the setter writes it
+        elif kind == "bullet":
+            doc.add_paragraph(content[0])._p.style = bullet
+        elif kind == "link":
+            value, url = content
+            _docx_hyperlink(doc.add_paragraph(), value, url)
         else:
             doc.add_paragraph(content[0])
     out = io.BytesIO()
@@ -216,12 +256,17 @@ def write_docx(document: Document) -> bytes:
 
 
 def write_odt(document: Document) -> bytes:
+    return odt_from_parts(document.title, document.language, parts(document))
+
+
+def odt_from_parts(title: str, language_code: str, document_parts) -> bytes:
+    """An ODT of the same parts as `docx_from_parts`."""
     from odf import dc, meta, style, table, text
     from odf.opendocument import OpenDocumentText
 
-    language, _sep, country = LANGUAGE_TAGS.get(document.language, "da-DK").partition("-")
+    language, _sep, country = LANGUAGE_TAGS.get(language_code, "da-DK").partition("-")
     odt = OpenDocumentText()
-    odt.meta.addElement(dc.Title(text=document.title))
+    odt.meta.addElement(dc.Title(text=title))
     odt.meta.addElement(dc.Language(text=f"{language}-{country}"))
     odt.meta.addElement(meta.Generator(text="Metodebiblioteket"))
     default = style.DefaultStyle(family="paragraph")
@@ -239,6 +284,7 @@ def write_odt(document: Document) -> bytes:
         0: heading_style("Title", 1, "20pt"),
         1: heading_style("Heading_20_1", 1, "15pt"),
         2: heading_style("Heading_20_2", 2, "12pt"),
+        3: heading_style("Heading_20_3", 3, "11pt"),
     }
     italic = style.Style(name="Help", family="paragraph")
     italic.addElement(style.TextProperties(fontstyle="italic"))
@@ -246,9 +292,17 @@ def write_odt(document: Document) -> bytes:
     cell_style = style.Style(name="Cell", family="table-cell")
     cell_style.addElement(style.TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
     odt.automaticstyles.addElement(cell_style)
+    bullets = text.ListStyle(name="Bullets")
+    level_style = text.ListLevelStyleBullet(level=1, bulletchar="•")
+    level_style.addElement(style.ListLevelProperties(spacebefore="0.3cm", minlabelwidth="0.5cm"))
+    bullets.addElement(level_style)
+    odt.automaticstyles.addElement(bullets)
 
     table_number = 0
-    for kind, *content in parts(document):
+    current_list = None
+    for kind, *content in document_parts:
+        if kind != "bullet":
+            current_list = None
         if kind == "table":
             header, rows = content[0]
             table_number += 1
@@ -269,6 +323,18 @@ def write_odt(document: Document) -> bytes:
             odt.text.addElement(
                 text.H(outlinelevel=max(level, 1), stylename=styles[level], text=value)
             )
+        elif kind == "bullet":
+            if current_list is None:
+                current_list = text.List(stylename=bullets)
+                odt.text.addElement(current_list)
+            item = text.ListItem()
+            item.addElement(text.P(text=content[0]))
+            current_list.addElement(item)
+        elif kind == "link":
+            value, url = content
+            paragraph = text.P()
+            paragraph.addElement(text.A(href=url, type="simple", text=value))
+            odt.text.addElement(paragraph)
         else:
             odt.text.addElement(text.P(text=content[0]))
     out = io.BytesIO()
@@ -310,4 +376,22 @@ def write_pdf(document: Document) -> bytes:
         },
     )
     # PDF/UA-1: tagged, with the document language and title, where WeasyPrint can do it.
+    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def pdf_from_parts(title: str, language: str, document_parts) -> bytes:
+    """A PDF of the same parts as `docx_from_parts`; consecutive bullets make one list."""
+    import weasyprint
+
+    blocks = []
+    for kind, *content in document_parts:
+        if kind == "bullet" and blocks and blocks[-1][0] == "list":
+            blocks[-1][1].append(content[0])
+        elif kind == "bullet":
+            blocks.append(("list", [content[0]]))
+        else:
+            blocks.append((kind, *content))
+    html = render_to_string(
+        "downloads/print_parts.html", {"title": title, "language": language, "blocks": blocks}
+    )
     return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")

@@ -118,7 +118,35 @@ def _many(model, verbose):
     )
 
 
-class TaxonomyMixin(models.Model):
+class TermsMixin:
+    """Reading a page's terms: for pages that name their own taxonomy fields in `TAXONOMY_ONE`
+    (foreign keys) and `TAXONOMY_MANY` (many-to-many), each mapped to its facet's key."""
+
+    TAXONOMY_ONE: dict[str, str] = {}
+    TAXONOMY_MANY: dict[str, str] = {}
+
+    def _terms_by_facet(self):
+        for name in self.TAXONOMY_ONE:
+            term = getattr(self, name)
+            if term is not None:
+                yield name, [term]
+        for name in self.TAXONOMY_MANY:
+            terms = list(getattr(self, name).all())
+            if terms:
+                yield name, terms
+
+    def taxonomy_codes(self):
+        """The page's terms per facet as codes, for the API: {field name: [code, …]}."""
+        return {name: [t.code for t in terms] for name, terms in self._terms_by_facet()}
+
+    def taxonomy_terms(self):
+        """The page's terms per facet, in the page's language: {field name: [term, …]}."""
+        return {
+            name: localized_terms(terms, self.locale_id) for name, terms in self._terms_by_facet()
+        }
+
+
+class TaxonomyMixin(TermsMixin, models.Model):
     """The facets a page carries. Relational, so they can be filtered, counted and translated."""
 
     category = models.ForeignKey(
@@ -178,23 +206,3 @@ class TaxonomyMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    def _terms_by_facet(self):
-        for name in self.TAXONOMY_ONE:
-            term = getattr(self, name)
-            if term is not None:
-                yield name, [term]
-        for name in self.TAXONOMY_MANY:
-            terms = list(getattr(self, name).all())
-            if terms:
-                yield name, terms
-
-    def taxonomy_codes(self):
-        """The page's terms per facet as codes, for the API: {field name: [code, …]}."""
-        return {name: [t.code for t in terms] for name, terms in self._terms_by_facet()}
-
-    def taxonomy_terms(self):
-        """The page's terms per facet, in the page's language: {field name: [term, …]}."""
-        return {
-            name: localized_terms(terms, self.locale_id) for name, terms in self._terms_by_facet()
-        }

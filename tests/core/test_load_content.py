@@ -103,6 +103,50 @@ def test_a_changed_file_updates_the_page_and_its_translation(tmp_path, load):
     assert "Second edition." in str(page_by_ref("TEST-PAGE", "en").body)
 
 
+TABLE_PAGE = """ref: TEST-TABLE
+type: core.StandardPage
+parent: HOME
+da:
+  title: Tabelside
+  slug: tabel
+  body:
+    - table:
+        caption: Tal fra kilden
+        header: [Tal, Hvad]
+        rows:
+          - ["33.000", "Stofafhængige"]
+en:
+  title: Table page
+  slug: table
+  body:
+    - table:
+        caption: Figures from the source
+        header: [Figure, What]
+        rows:
+          - ["33,000", "Drug-dependent people"]
+"""
+
+
+def test_lists_inside_blocks_are_translated_and_keep_their_ids(tmp_path, load):
+    """Tables (lists of lists) are translated cell by cell: the loader writes lists in Wagtail's
+    block format, with ids a re-import keeps and the translation shares."""
+    (tmp_path / "home.yaml").write_text("ref: HOME\ntype: core.HomePage\nda:\n  title: Hjem\n")
+    (tmp_path / "table.yaml").write_text(TABLE_PAGE, encoding="utf-8")
+    load(tmp_path)
+    english = page_by_ref("TEST-TABLE", "en").body[0].value
+    assert list(english["header"]) == ["Figure", "What"]
+    assert list(english["rows"][0]) == ["33,000", "Drug-dependent people"]
+    danish = page_by_ref("TEST-TABLE")
+    ids = [item.id for item in danish.body[0].value["header"].bound_blocks]
+    (tmp_path / "table.yaml").write_text(
+        TABLE_PAGE.replace("Tabelside", "Tabellen"), encoding="utf-8"
+    )
+    load(tmp_path)
+    again = page_by_ref("TEST-TABLE")
+    assert again.title == "Tabellen"
+    assert [item.id for item in again.body[0].value["header"].bound_blocks] == ids
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

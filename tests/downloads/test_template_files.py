@@ -1,19 +1,14 @@
 """Templates as files: DOCX, ODT and PDF made from the form definition, opened again and read."""
 
-import io
 import logging
 
 from django.apps import apps
 
 import pytest
-from docx import Document as Docx
-from odf import teletype
-from odf import text as odf_text
-from odf.opendocument import load as load_odt
-from pypdf import PdfReader
 
 from tests.conftest import page_by_ref
 from tests.downloads.conftest import OPTION_TEXTS, QUESTION_LABELS
+from tests.files import docx_text, odt_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,26 +17,6 @@ def download(client, page, file_format):
     response = client.get(f"{page.url}download/{file_format}/")
     assert response.status_code == 200, response.content[:300]
     return response
-
-
-def docx_text(content):
-    doc = Docx(io.BytesIO(content))
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
-    return doc, "\n".join(lines)
-
-
-def odt_text(content):
-    odt = load_odt(io.BytesIO(content))
-    parts = [teletype.extractText(e) for e in odt.getElementsByType(odf_text.H)]
-    parts += [teletype.extractText(e) for e in odt.getElementsByType(odf_text.P)]
-    return odt, "\n".join(parts)
-
-
-def pdf_text(content):
-    reader = PdfReader(io.BytesIO(content))
-    return reader, "\n".join(page.extract_text() for page in reader.pages)
 
 
 def test_docx_has_title_headings_every_question_and_option_and_is_danish(client, template_page):
