@@ -141,6 +141,9 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         from downloads.models import TemplatePage
 
         context["templates"] = self.linked_both_ways(TemplatePage)
+        from courses.models import courses_using
+
+        context["courses"] = courses_using(self)
         context["related"] = [p for p in context["related"] if p not in context["templates"]]
         return context
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "guidelines",
     "projects",
     "downloads",
+    "courses",
     "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",

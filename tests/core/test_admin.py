@@ -26,6 +26,8 @@ REFS = [
     "S5.1",
     "SITE-SKABELONER",
     "S4.2",
+    "SITE-KURSER",
+    "KURSUS-KONTAKT",
 ]
 
 
