@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "projects",
     "downloads",
     "courses",
+    "strategy",
     "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",
@@ -139,6 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
+FORMAT_MODULE_PATH = ["config.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
