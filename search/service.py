@@ -44,8 +44,9 @@ FACETS = ["type", *VOCABULARIES]
 TITLE, SUMMARY, BODY = 3.0, 2.0, 1.0
 EXACT_TITLE_BONUS = 50.0
 REF_BONUS = 100.0
-# Practitioners come for methods: between equally good matches, the method page comes first.
-TYPE_PRIOR = {"methods.MethodPage": 1.25}
+# Practitioners come for methods: between equally good matches, the method page comes first, and
+# a news item that mentions a template or method comes after the page itself.
+TYPE_PRIOR = {"methods.MethodPage": 1.25, "strategy.NewsPage": 0.6}
 
 
 class SearchInputError(ValueError):
