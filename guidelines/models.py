@@ -12,7 +12,11 @@ from taxonomy.models import TaxonomyMixin
 
 
 class GuidelineIndexPage(IndexPage):
-    subpage_types = ["guidelines.GuidelinePage", "guidelines.GlossaryPage"]
+    subpage_types = [
+        "guidelines.GuidelinePage",
+        "guidelines.GlossaryPage",
+        "strategy.InformationStrategyPage",
+    ]
     template = "core/index_page.html"
     page_description = _("Knowledge: target groups, definitions, figures and communication.")
 

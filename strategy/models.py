@@ -1,19 +1,116 @@
-"""News from the library for its users, with RSS and Atom feeds that feed readers find on their
-own (the information strategy page joins this app next)."""
+"""For communicators: the information strategy, with its activity plan as a timeline, iCalendar
+and CSV; and the library's news, with RSS and Atom feeds that feed readers find on their own."""
 
 import datetime
 
 from django.db import models
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import BodyStreamBlock
-from core.models import BasePage, IndexPage
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.models import ArticlePage, BasePage, IndexPage, SourcedPage
+from strategy.blocks import ActivitiesBlock, AudiencesBlock, GoalsBlock, IndicatorsBlock
+from taxonomy.models import TaxonomyMixin
+
+
+class InformationStrategyPage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
+    """An information (communication) strategy: purpose and goals, the audiences with their
+    messages and channels, an activity plan (a timeline, `plan/ics/` and `plan/csv/`) and the
+    indicators that show whether it works. The introduction and body hold the background."""
+
+    purpose = RichTextField(_("purpose"), blank=True, features=RICH_TEXT_FEATURES)
+    goals = StreamField(GoalsBlock(), verbose_name=_("goals"), blank=True)
+    audiences_plan = StreamField(AudiencesBlock(), verbose_name=_("audiences"), blank=True)
+    activities = StreamField(ActivitiesBlock(), verbose_name=_("activity plan"), blank=True)
+    indicators = StreamField(IndicatorsBlock(), verbose_name=_("indicators"), blank=True)
+
+    parent_page_types = ["guidelines.GuidelineIndexPage"]
+    subpage_types: list[str] = []
+    template = "strategy/information_strategy_page.html"
+    page_description = _(
+        "An information strategy: audiences, messages, channels, an activity plan and indicators."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("purpose"), FieldPanel("goals")], heading=_("Purpose and goals")
+        ),
+        FieldPanel("audiences_plan"),
+        FieldPanel("activities"),
+        FieldPanel("indicators"),
+        FieldPanel("body"),
+        *TaxonomyMixin.taxonomy_panels,
+        *SourcedPage.source_panels,
+    ]
+    search_fields = [
+        *ArticlePage.search_fields,
+        *TaxonomyMixin.taxonomy_search_fields,
+        index.SearchField("purpose"),
+        index.SearchField("goals"),
+        index.SearchField("audiences_plan"),
+        index.SearchField("activities"),
+        index.SearchField("indicators"),
+    ]
+    api_fields = [
+        *ArticlePage.api_fields,
+        APIField("purpose"),
+        APIField("goals"),
+        APIField("audiences_plan"),
+        APIField("activities"),
+        APIField("indicators"),
+    ]
+    override_translatable_fields = [
+        *ArticlePage.override_translatable_fields,
+        *TaxonomyMixin.taxonomy_synchronized_fields,
+    ]
+
+    class Meta:
+        verbose_name = _("information strategy")
+        verbose_name_plural = _("information strategies")
+
+    def timeline(self):
+        """The activities in order of their start."""
+        return sorted(
+            (block for block in self.activities),
+            key=lambda block: (block.value["start"], block.value["end"] or block.value["start"]),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["timeline"] = self.timeline()
+        return context
+
+    def _file(self, content, content_type, extension):
+        stem = slugify(self.title, allow_unicode=True)[:60] or self.ref.lower()
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"{stem}-aktivitetsplan.{extension}"
+        )
+        return response
+
+    @path("plan/ics/", name="plan_ics")
+    def plan_ics(self, request):
+        """The activity plan as iCalendar, for the communicators' calendars."""
+        from strategy.exports import activity_calendar
+
+        return self._file(activity_calendar(self, request), "text/calendar; charset=utf-8", "ics")
+
+    @path("plan/csv/", name="plan_csv")
+    def plan_csv(self, request):
+        """The activity plan as CSV, for a spreadsheet."""
+        from strategy.exports import activity_csv
+
+        return self._file(activity_csv(self), "text/csv; charset=utf-8", "csv")
 
 
 class NewsIndexPage(RoutablePageMixin, IndexPage):

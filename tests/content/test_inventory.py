@@ -72,7 +72,8 @@ EXPECTED = {
     "methods.TechniquePage": TECHNIQUES,
     "methods.PrinciplePage": PRINCIPLES,
     "legal.LegalPage": LEGAL,
-    "guidelines.GuidelinePage": [r for r in SECTIONS if r[:2] in ("S3", "S6")],
+    "guidelines.GuidelinePage": [r for r in SECTIONS if r[:2] in ("S3", "S6") and r != "S6.1"],
+    "strategy.InformationStrategyPage": ["S6.1"],
     "downloads.TemplatePage": [r for r in SECTIONS if r.startswith("S4")],
     "projects.ProjectPage": [r for r in SECTIONS if r.startswith("S5")],
 }
