@@ -1,9 +1,9 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against the production server.
 
 The server is what `make run` serves: gunicorn with 2 workers, production settings (DEBUG off),
-whitenoise and collected static files, on a database of its own that `prepare_site` migrates and
-fills with the real content (SQLite in a temporary folder, or, when DATABASE_URL points at
-PostgreSQL, a fresh database beside the test database). Browsers cannot be downloaded here, so
+whitenoise and collected static files, on a database of its own: a copy of the test database
+with the real content (a SQLite file, or a PostgreSQL database when DATABASE_URL points at one),
+which `prepare_site` brings up to date as `make run` does. Browsers cannot be downloaded here, so
 Playwright launches /usr/bin/chromium (`make test` installs it); axe-core comes from npm.
 """
 
@@ -30,15 +30,27 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _browser_database_url(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+def _browser_database_url(tmp_path, django_db_blocker):
+    """A database of the server's own, made from the test database once the content is loaded
+    (`django_db_setup`), so the library is imported once per run, not twice: SQLite's in-memory
+    test database is written to a file with VACUUM INTO, PostgreSQL's is copied as a template.
+    `prepare_site` then finds every page imported and only migrates and makes the admin."""
+    from django.db import connection, connections
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            target = tmp_path / "browser.sqlite3"
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM INTO %s", [str(target)])
+            return f"sqlite:///{target}"
+        test_name = connection.settings_dict["NAME"]
+        connections.close_all()  # a template database must have no other sessions
+    url = os.environ["DATABASE_URL"]
     parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_browser"
+    name = test_name + "_browser"
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{test_name}"')
     return urlunsplit(parts._replace(path="/" + name))
 
 
@@ -63,7 +75,7 @@ def _wait_for(url, process, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
     tmp_path = tmp_path_factory.mktemp("site")
     port = _free_port()
     env = {
@@ -74,7 +86,7 @@ def site_url(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "HTTPS": "false",
         "VAR_DIR": str(tmp_path),
-        "DATABASE_URL": _browser_database_url(tmp_path),
+        "DATABASE_URL": _browser_database_url(tmp_path, django_db_blocker),
     }
     manage = [sys.executable, "manage.py"]
     for command in (["collectstatic", "--noinput", "-v0"], ["prepare_site"]):
