@@ -242,9 +242,17 @@ def _stream_ids(stream_value):
     return [(child.block_type, child.id) for child in stream_value] if stream_value else []
 
 
+# Terms looked up during one run of the loader (a page names the same few codes again and again);
+# emptied when a run starts and ends, so it never outlives the run.
+_terms = {}
+
+
 def _term(model, code, path, name):
     """A vocabulary term (a translatable model with a `code`) in the source language."""
-    term = model.objects.filter(code=code, locale__language_code=SOURCE_LANGUAGE).first()
+    key = (model, code)
+    if key not in _terms:
+        _terms[key] = model.objects.filter(code=code, locale__language_code=SOURCE_LANGUAGE).first()
+    term = _terms[key]
     if term is None:
         raise ContentError(f"{path}: {name}: ukendt kode {code!r} i {model._meta.verbose_name}")
     return term
@@ -339,6 +347,13 @@ class Loader:
         admin's "usage" of each page) is updated once per changed page at the end, not on each
         of the several saves an import makes.
         """
+        _terms.clear()
+        try:
+            return self._run()
+        finally:
+            _terms.clear()
+
+    def _run(self):
         with disable_reference_index_auto_update():
             with transaction.atomic():
                 items, pages = self.load_sources()

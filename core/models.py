@@ -104,6 +104,9 @@ class BasePage(Page):
             )
 
     def ref_taken_by_other_page(self):
+        # A translation carries its source's ref, which was checked when the source took it.
+        if type(self).objects.filter(translation_key=self.translation_key, ref=self.ref).exists():
+            return False
         for model in get_page_models():
             if issubclass(model, BasePage) and not model._meta.abstract:
                 others = model.objects.filter(ref=self.ref).exclude(
@@ -125,6 +128,7 @@ class BasePage(Page):
         from search.documents import page_saved
 
         page_saved(self, kwargs.get("update_fields"))
+        self._ref_in_db = self.ref  # saved: clean() need not check it again
         return result
 
     def get_context(self, request, *args, **kwargs):

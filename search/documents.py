@@ -98,8 +98,12 @@ def _ref_as_citation(ref: str) -> str:
 
 
 def update(page) -> None:
-    """Rebuild the page's document from the page as saved."""
+    """Rebuild the page's document from the page as saved. A page search does not show (a draft,
+    a page behind a restriction) is not analysed: its document, if any, is only marked."""
     if not is_searchable(page):
+        return
+    if not findable(page):
+        _hide(page)
         return
     document, facets = build(page)
     with transaction.atomic():
@@ -125,11 +129,21 @@ def page_saved(page, update_fields) -> None:
         set_findable([page])
 
 
+def _hide(page) -> None:
+    for document in SearchDocument.objects.filter(page_id=page.pk, live=True):
+        document.live = False
+        document.save(update_fields=["live", "updated_at"])
+
+
 def set_findable(pages) -> None:
+    """Pages published, unpublished or restricted: shown in search or not. A page that becomes
+    findable is analysed again, as its document is not kept up to date while it is hidden, and
+    from its database row: the object a partial save came from may hold a draft."""
     for page in pages:
-        for document in SearchDocument.objects.filter(page_id=page.pk):
-            document.live = findable(page)
-            document.save(update_fields=["live", "updated_at"])
+        if findable(page):
+            update(type(page).objects.get(pk=page.pk))
+        else:
+            _hide(page)
 
 
 def restriction_changed(instance, **kwargs) -> None:
