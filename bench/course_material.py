@@ -12,8 +12,6 @@ up); `--setup` migrates and imports the content into it first.
     .venv/bin/python bench/course_material.py [-n 30] [--setup DATABASE_URL=sqlite:////tmp/c.sqlite3]
 """
 
-import argparse
-import os
 import statistics
 import sys
 import time
@@ -23,29 +21,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.library_db import arguments, open_database  # noqa: E402
+
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("database_url", nargs="?", help="DATABASE_URL=… (default: settings)")
-    parser.add_argument("-n", type=int, default=30)
-    parser.add_argument("--setup", action="store_true")
-    args = parser.parse_args()
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url.removeprefix("DATABASE_URL=")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
+    args = arguments(__doc__.splitlines()[0]).parse_args()
+    open_database(args)
 
-    django.setup()
-    from django.core.management import call_command
     from django.test import RequestFactory
 
     from courses.handouts import write_material
     from courses.library import course_program
     from courses.models import CoursePage
-
-    if args.setup:
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("load_content", verbosity=0)
 
     request = RequestFactory().get("/", HTTP_HOST="localhost")
     courses = list(CoursePage.objects.live().filter(locale__language_code="da"))

@@ -12,8 +12,6 @@ up); `--setup` migrates and imports the content into it first.
     .venv/bin/python bench/downloads.py [-n 30] [--setup DATABASE_URL=sqlite:////tmp/dl.sqlite3]
 """
 
-import argparse
-import os
 import resource
 import statistics
 import sys
@@ -24,27 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.library_db import arguments, open_database  # noqa: E402
+
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("database_url", nargs="?", help="DATABASE_URL=… (default: settings)")
-    parser.add_argument("-n", type=int, default=30)
-    parser.add_argument("--setup", action="store_true")
-    args = parser.parse_args()
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url.removeprefix("DATABASE_URL=")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    args = arguments(__doc__.splitlines()[0]).parse_args()
+    open_database(args)
 
     from downloads.models import TemplatePage
     from downloads.writers import FORMATS, write
-
-    if args.setup:
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("load_content", verbosity=0)
 
     print(f"{args.n} generations each, uncached, in-process")
     print("| template | questions | format | p50 | p95 | size | Python peak | RSS growth |")
