@@ -13,7 +13,7 @@ STAMPS := .make
 PRODUCTION := DJANGO_SETTINGS_MODULE=config.settings.production
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help run serve setup install uv test pytest lint format migrations-check check-deploy \
+.PHONY: help run serve setup install uv test pytest lint format migrations-check check-deploy publish-scheduled \
 	messages browser-deps bench content-report clean
 
 help: ## List the targets
@@ -74,6 +74,9 @@ serve: ## Serve with gunicorn (2 workers, DEBUG off, whitenoise) without setting
 	@echo "Metodebiblioteket: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PRODUCTION) exec .venv/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
 		config.wsgi:application
+
+publish-scheduled: ## Publish and unpublish the pages editors scheduled (run every few minutes)
+	$(PRODUCTION) $(MANAGE) publish_scheduled
 
 # --- Tests and checks -----------------------------------------------------------------------------
 

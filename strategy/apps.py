@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class StrategyConfig(AppConfig):
     name = "strategy"
     verbose_name = _("Information strategy and news")
+
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_save
+
+        from strategy.governance import RULES, page_created
+
+        for app_label, model_name in RULES:
+            post_save.connect(
+                page_created,
+                sender=apps.get_model(app_label, model_name),
+                dispatch_uid=f"govern_{app_label}_{model_name}",
+            )
