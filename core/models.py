@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -135,6 +136,10 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["translations"] = self.live_translations
         return context
+
+    def file_stem(self, limit=80):
+        """The start of the names of files made from the page: its title as a slug."""
+        return slugify(self.title, allow_unicode=True)[:limit] or self.ref.lower()
 
 
 class IntroBodyPage(BasePage):

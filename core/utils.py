@@ -1,3 +1,33 @@
+import html
+import re
+
+from django.http import HttpResponse
+from django.utils.html import strip_tags
+from django.utils.http import content_disposition_header
+
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(value) -> str:
+    """Text without markup, entities or runs of white space, from a value or nested values (rich
+    text, StreamField data, lists)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(plain_text(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(plain_text(v) for v in value.values())
+    return _SPACE.sub(" ", html.unescape(strip_tags(str(value)))).strip()
+
+
+def attachment(content, content_type, file_name):
+    """A file to download: its bytes, type, length and (Danish, non-ASCII) file name."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, file_name)
+    response["Content-Length"] = str(len(content))
+    return response
+
+
 def request_memo(request, key, compute):
     """Compute a value once per request (menus, maps of links) and keep it on the request."""
     store = request.__dict__.setdefault("_metodebibliotek_memo", {})

@@ -9,7 +9,6 @@ parts are the ones downloads/writers.py turns into DOCX, ODT and PDF.
 import re
 
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -17,13 +16,10 @@ from wagtail.rich_text import expand_db_html
 
 from bs4 import BeautifulSoup
 
+from core.utils import plain_text
 from downloads.writers import docx_from_parts, odt_from_parts, pdf_from_parts
 
 _SPACE = re.compile(r"\s+")
-
-
-def _text(value):
-    return _SPACE.sub(" ", strip_tags(str(value))).strip()
 
 
 def rich_lines(html):
@@ -32,7 +28,7 @@ def rich_lines(html):
     soup = BeautifulSoup(html, "html.parser")
     blocks = soup.find_all(["p", "li", "h2", "h3", "h4"])
     if not blocks:
-        text = _text(html)
+        text = plain_text(html)
         return [("line", text)] if text else []
     lines = []
     for element in blocks:
@@ -62,7 +58,7 @@ def _item_parts(item, request):
     if item.page.summary:
         yield ("line", item.page.summary)
     for number, (heading, body) in enumerate(item.steps, start=1):
-        yield ("bullet", f"{number}. {heading}: {_text(body)}")
+        yield ("bullet", f"{number}. {heading}: {plain_text(body)}")
     yield ("link", _("Read more in Metodebiblioteket"), url)
 
 

@@ -13,7 +13,6 @@ from django.db import models, transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -24,13 +23,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from modelcluster.fields import ParentalManyToManyField
-
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage
 from courses.blocks import GoalsStreamBlock, SessionsStreamBlock
 from courses.panels import LibraryWarningsPanel
-from taxonomy.models import Audience, Category, TargetGroup, TermsMixin, default_locale_terms
+from taxonomy.models import Audience, Category, TargetGroup, TermsMixin, many_terms
 
 DOWNLOAD_CACHE_SECONDS = 24 * 3600
 HANDOUT_VERSION = 1  # raise when courses/handouts.py changes what the files contain
@@ -61,17 +58,6 @@ def format_minutes(minutes):
     if rest or not hours:
         parts.append(_("%(count)d min.") % {"count": rest})
     return " ".join(parts)
-
-
-def _many(model, verbose, help_text=""):
-    return ParentalManyToManyField(
-        model,
-        verbose_name=verbose,
-        blank=True,
-        related_name="+",
-        limit_choices_to=default_locale_terms,
-        help_text=help_text,
-    )
 
 
 class CourseIndexPage(IndexPage):
@@ -121,9 +107,11 @@ class CoursePage(RoutablePageMixin, TermsMixin, BasePage):
         features=RICH_TEXT_FEATURES,
         help_text=_("Preparation, materials and room. Shown only in the trainer guide."),
     )
-    topics = _many(Category, _("topics"), _("The method categories the course covers."))
-    audiences = _many(Audience, _("audiences"))
-    target_groups = _many(TargetGroup, _("target groups"), _("The citizens the course is about."))
+    topics = many_terms(Category, _("topics"), _("The method categories the course covers."))
+    audiences = many_terms(Audience, _("audiences"))
+    target_groups = many_terms(
+        TargetGroup, _("target groups"), _("The citizens the course is about.")
+    )
     # Kept from the sessions on every save, so the catalogue can filter on them.
     total_minutes = models.PositiveIntegerField(
         _("total duration in minutes"), default=0, editable=False
@@ -257,9 +245,8 @@ class CoursePage(RoutablePageMixin, TermsMixin, BasePage):
     # --- Printed material ----------------------------------------------------------------------
 
     def file_name(self, variant, file_format):
-        stem = slugify(self.title, allow_unicode=True)[:80] or self.ref.lower()
         suffix = {"handout": "deltagermateriale", "guide": "underviservejledning"}[variant]
-        return f"{stem}-{suffix}.{file_format}"
+        return f"{self.file_stem()}-{suffix}.{file_format}"
 
     @path("download/<str:file_format>/", name="download")
     def download(self, request, file_format):

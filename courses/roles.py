@@ -11,26 +11,15 @@ TRAINERS_GROUP = "Undervisere"
 TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
-def grant_page_permissions(group, page, permission_model, page_permission_model, codenames):
-    permissions = permission_model.objects.filter(
-        content_type__app_label="wagtailcore", content_type__model="page", codename__in=codenames
-    )
-    for permission in permissions:
-        page_permission_model.objects.get_or_create(
-            group=group, page_id=page.pk, permission=permission
-        )
-
-
 def grant_trainers(sender, instance, created, raw=False, **kwargs):
     """A new course catalogue: the trainers may work in it."""
     if not created or raw:
         return
-    from django.contrib.auth.models import Group, Permission
+    from django.apps import apps
+    from django.contrib.auth.models import Group
 
-    from wagtail.models import GroupPagePermission
+    from core.permissions import grant_page_permissions
 
     group = Group.objects.filter(name=TRAINERS_GROUP).first()
     if group is not None:
-        grant_page_permissions(
-            group, instance, Permission, GroupPagePermission, TRAINER_PAGE_PERMISSIONS
-        )
+        grant_page_permissions(apps, group, instance, TRAINER_PAGE_PERMISSIONS)

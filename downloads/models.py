@@ -2,10 +2,8 @@
 
 from django.core.cache import cache
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -15,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import ArticlePage, IndexPage, SourcedPage
+from core.utils import attachment
 from downloads.blocks import FormStreamBlock
 from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
 
@@ -121,17 +120,13 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         )
 
     def file_name(self, file_format, filled=False):
-        stem = slugify(self.title, allow_unicode=True)[:80] or self.ref.lower()
-        return f"{stem}{'-udfyldt' if filled else ''}.{file_format}"
+        return f"{self.file_stem()}{'-udfyldt' if filled else ''}.{file_format}"
 
     @staticmethod
     def file_response(content, file_format, file_name):
         from downloads.writers import FORMATS
 
-        response = HttpResponse(content, content_type=FORMATS[file_format][0])
-        response["Content-Disposition"] = content_disposition_header(True, file_name)
-        response["Content-Length"] = str(len(content))
-        return response
+        return attachment(content, FORMATS[file_format][0], file_name)
 
     @path("download/<str:file_format>/", name="download")
     def download(self, request, file_format):

@@ -5,21 +5,17 @@ the page's database row, a partial save (a draft revision, unpublishing) only up
 so draft text never reaches search.
 """
 
-import html
-import re
-
 from django.db import transaction
-from django.utils.html import strip_tags
 
 from wagtail.search import index
 
+from core.utils import plain_text
 from search.analysis import document_terms, legal_refs, legal_token, ref_token
 from search.lexicon import lexicon
 from search.models import SearchDocument, SearchFacet
 
 # Fields that are not body text: they are analysed on their own or not at all.
 _OWN_FIELDS = {"title", "summary", "search_synonyms", "ref"}
-_SPACE = re.compile(r"\s+")
 TEXT_LIMIT = 20_000  # characters of plain text kept for snippets
 
 
@@ -32,21 +28,11 @@ def page_type(page_or_model) -> str:
     return f"{page_or_model._meta.app_label}.{page_or_model._meta.object_name}"
 
 
-def _plain(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return " ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return " ".join(_plain(v) for v in value.values())
-    return _SPACE.sub(" ", html.unescape(strip_tags(str(value)))).strip()
-
-
 def body_text(page) -> str:
     parts = []
     for field in page.get_search_fields():
         if isinstance(field, index.SearchField) and field.field_name not in _OWN_FIELDS:
-            parts.append(_plain(field.get_value(page)))
+            parts.append(plain_text(field.get_value(page)))
     return " ".join(p for p in parts if p)
 
 

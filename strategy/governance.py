@@ -14,6 +14,8 @@ page (or a strategy page) is created, and by the migration on pages that already
 functions take an app registry, so the migration passes its historical one.
 """
 
+from core.permissions import grant_page_permissions
+
 EDITORS = "Redaktører"
 REVIEWERS = "Faglige reviewere"
 COMMUNICATORS = "Kommunikationsmedarbejdere"
@@ -86,23 +88,13 @@ def govern_page(apps, page, rule_key):
     if rule_key not in RULES:
         return
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     grants, workflow_name = RULES[rule_key]
     for group_name, codenames in grants.items():
         group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        for permission in Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            content_type__model="page",
-            codename__in=codenames,
-        ):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=page.pk, permission=permission
-            )
+        if group is not None:
+            grant_page_permissions(apps, group, page, codenames)
     workflow = Workflow.objects.filter(name=workflow_name).first()
     if workflow is not None:
         WorkflowPage.objects.update_or_create(page_id=page.pk, defaults={"workflow": workflow})

@@ -4,9 +4,6 @@ and CSV; and the library's news, with RSS and Atom feeds that feed readers find 
 import datetime
 
 from django.db import models
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from core.models import ArticlePage, BasePage, IndexPage, SourcedPage
+from core.utils import attachment
 from strategy.blocks import ActivitiesBlock, AudiencesBlock, GoalsBlock, IndicatorsBlock
 from taxonomy.models import TaxonomyMixin
 
@@ -91,12 +89,7 @@ class InformationStrategyPage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         return context
 
     def _file(self, content, content_type, extension):
-        stem = slugify(self.title, allow_unicode=True)[:60] or self.ref.lower()
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = content_disposition_header(
-            True, f"{stem}-aktivitetsplan.{extension}"
-        )
-        return response
+        return attachment(content, content_type, f"{self.file_stem(60)}-aktivitetsplan.{extension}")
 
     @path("plan/ics/", name="plan_ics")
     def plan_ics(self, request):

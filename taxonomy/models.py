@@ -108,13 +108,15 @@ VOCABULARIES = {
 }
 
 
-def _many(model, verbose):
+def many_terms(model, verbose, help_text=""):
+    """A page's link to many terms of one vocabulary (the source-language terms)."""
     return ParentalManyToManyField(
         model,
         verbose_name=verbose,
         blank=True,
         related_name="+",
         limit_choices_to=default_locale_terms,
+        help_text=help_text,
     )
 
 
@@ -158,12 +160,12 @@ class TaxonomyMixin(TermsMixin, models.Model):
         related_name="+",
         limit_choices_to=default_locale_terms,
     )
-    target_groups = _many(TargetGroup, _("target groups"))
-    roles = _many(Role, _("actors and roles"))
-    sectors = _many(Sector, _("sectors"))
-    phases = _many(Phase, _("phases"))
-    places = _many(Place, _("municipalities and regions"))
-    audiences = _many(Audience, _("audiences"))
+    target_groups = many_terms(TargetGroup, _("target groups"))
+    roles = many_terms(Role, _("actors and roles"))
+    sectors = many_terms(Sector, _("sectors"))
+    phases = many_terms(Phase, _("phases"))
+    places = many_terms(Place, _("municipalities and regions"))
+    audiences = many_terms(Audience, _("audiences"))
     evidence_level = models.ForeignKey(
         EvidenceLevel,
         verbose_name=_("evidence level"),

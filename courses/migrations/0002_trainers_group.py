@@ -2,7 +2,8 @@
 
 from django.db import migrations
 
-from courses.roles import TRAINER_PAGE_PERMISSIONS, TRAINERS_GROUP, grant_page_permissions
+from core.permissions import grant_page_permissions
+from courses.roles import TRAINER_PAGE_PERMISSIONS, TRAINERS_GROUP
 
 
 def create_group(apps, schema_editor):
@@ -10,7 +11,6 @@ def create_group(apps, schema_editor):
     # permissions it is granted exist too (Django makes them after each migrate).
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     CourseIndexPage = apps.get_model("courses", "CourseIndexPage")
 
     group, _ = Group.objects.get_or_create(name=TRAINERS_GROUP)
@@ -18,9 +18,7 @@ def create_group(apps, schema_editor):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     for page in CourseIndexPage.objects.all():
-        grant_page_permissions(
-            group, page, Permission, GroupPagePermission, TRAINER_PAGE_PERMISSIONS
-        )
+        grant_page_permissions(apps, group, page, TRAINER_PAGE_PERMISSIONS)
 
 
 def remove_group(apps, schema_editor):
