@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.api import api_router
 from core.views import healthz
 from search import views as search_views
+from strategy import feedback
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -28,6 +29,12 @@ if settings.DEBUG:
 # prefix (the admin included) are served in Danish whatever the browser asks for.
 urlpatterns += i18n_patterns(
     path("soeg/", search_views.search_page, name="search"),
+    path("tilbagemelding/<int:page_id>/", feedback.page_feedback, name="page_feedback"),
+    path(
+        "tilbagemelding/<int:page_id>/tak/",
+        feedback.page_feedback_thanks,
+        name="page_feedback_thanks",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

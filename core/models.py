@@ -1,9 +1,11 @@
 """The shared Wagtail layer: the base every page type builds on, and the site's own pages."""
 
 import re
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -142,6 +144,68 @@ class BasePage(Page):
         return slugify(self.title, allow_unicode=True)[:limit] or self.ref.lower()
 
 
+class ReviewMixin(models.Model):
+    """A library page is reviewed by a professional on a schedule: when it was last reviewed, and
+    when it is due again (a year later unless the editor sets another date; law changes faster,
+    so legal pages set a shorter `review_interval`). Pages past their date are listed in the
+    admin report "Sider, der skal gennemgås"."""
+
+    review_interval = timedelta(days=365)
+    collects_feedback = True  # "Var siden nyttig?" (strategy/feedback.py) under the page
+
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    review_due = models.DateField(
+        _("review due"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the page is to be reviewed again. Left empty, or not after the last review, "
+            "it is set from the last review (or today) and the page type's interval."
+        ),
+    )
+
+    review_panels = [FieldPanel("last_reviewed"), FieldPanel("review_due")]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        stale = self.last_reviewed and self.review_due and self.review_due <= self.last_reviewed
+        if self.review_due is None or stale:
+            self.review_due = self.default_review_due()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "review_due"}
+        result = super().save(*args, **kwargs)
+        self._review_in_db = (self.last_reviewed, self.review_due)
+        return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._review_in_db = (
+            instance.__dict__.get("last_reviewed"),
+            instance.__dict__.get("review_due"),
+        )
+        return instance
+
+    def clean(self):
+        # An editor who records a new review gets the next date worked out; a due date changed
+        # in the same edit is kept. (Checked here, on the edited page, because the admin saves
+        # a revision that is published later from a copy that has no memory of the old values.)
+        super().clean()
+        last_reviewed, review_due = getattr(self, "_review_in_db", (None, None))
+        if self.last_reviewed != last_reviewed and self.review_due == review_due:
+            self.review_due = self.default_review_due()
+
+    def default_review_due(self):
+        return (self.last_reviewed or timezone.localdate()) + self.review_interval
+
+    @property
+    def review_overdue(self):
+        return self.review_due is not None and self.review_due < timezone.localdate()
+
+
 class IntroBodyPage(BasePage):
     """A page of prose: an introduction and a body of shared blocks."""
 
@@ -171,7 +235,7 @@ class RelatedLink(Orderable):
         verbose_name_plural = _("related pages")
 
 
-class SourcedPage(BasePage):
+class SourcedPage(ReviewMixin, BasePage):
     """A page of the library built from the sources: where it comes from, and how current it is."""
 
     search_synonyms = models.TextField(
@@ -192,7 +256,6 @@ class SourcedPage(BasePage):
         default=False,
         help_text=_("Shows that the page describes past practice and law, to be checked."),
     )
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
     source_panels = [
         MultiFieldPanel(
@@ -200,7 +263,7 @@ class SourcedPage(BasePage):
                 FieldPanel("sources"),
                 FieldPanel("described_year"),
                 FieldPanel("historical"),
-                FieldPanel("last_reviewed"),
+                *ReviewMixin.review_panels,
                 FieldPanel("also_refs"),
                 FieldPanel("search_synonyms"),
             ],
@@ -219,6 +282,7 @@ class SourcedPage(BasePage):
         APIField("described_year"),
         APIField("historical"),
         APIField("last_reviewed"),
+        APIField("review_due"),
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,

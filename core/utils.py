@@ -7,6 +7,15 @@ from django.utils.http import content_disposition_header
 
 _SPACE = re.compile(r"\s+")
 
+# Numbers as long as a CPR number or a phone number, and e-mail addresses, are not kept where a
+# visitor types free text (the search log, page feedback): someone may paste one by mistake.
+_LONG_NUMBER = re.compile(r"\d[\d -]{4,}\d")
+_EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
+
+
+def mask_personal_data(text: str) -> str:
+    return _LONG_NUMBER.sub("[tal]", _EMAIL.sub("[e-mail]", text))
+
 
 def plain_text(value) -> str:
     """Text without markup, entities or runs of white space, from a value or nested values (rich

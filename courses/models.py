@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage
+from core.models import BasePage, IndexPage, ReviewMixin
 from courses.blocks import GoalsStreamBlock, SessionsStreamBlock
 from courses.panels import LibraryWarningsPanel
 from taxonomy.models import Audience, Category, TargetGroup, TermsMixin, many_terms
@@ -84,7 +84,7 @@ class CourseIndexPage(IndexPage):
         )
 
 
-class CoursePage(RoutablePageMixin, TermsMixin, BasePage):
+class CoursePage(RoutablePageMixin, TermsMixin, ReviewMixin, BasePage):
     """A course: who it is for, what participants learn, and its sessions in order."""
 
     description = RichTextField(_("about the course"), blank=True, features=RICH_TEXT_FEATURES)
@@ -148,6 +148,7 @@ class CoursePage(RoutablePageMixin, TermsMixin, BasePage):
             ],
             heading=_("Taxonomy"),
         ),
+        MultiFieldPanel(ReviewMixin.review_panels, heading=_("Review")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -164,6 +165,8 @@ class CoursePage(RoutablePageMixin, TermsMixin, BasePage):
         APIField("learning_goals"),
         APIField("total_minutes"),
         APIField("day_count"),
+        APIField("last_reviewed"),
+        APIField("review_due"),
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,

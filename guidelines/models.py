@@ -3,11 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from core.models import ArticlePage, BasePage, IndexPage, SourcedPage
+from core.models import ArticlePage, BasePage, IndexPage, ReviewMixin, SourcedPage
 from taxonomy.models import TaxonomyMixin
 
 
@@ -99,7 +99,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return [self.term, *(v.strip() for v in self.variants.split(",") if v.strip())]
 
 
-class GlossaryPage(BasePage):
+class GlossaryPage(ReviewMixin, BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["guidelines.GuidelineIndexPage"]
@@ -107,7 +107,11 @@ class GlossaryPage(BasePage):
     max_count_per_parent = 1
     page_description = _("The glossary: every term with its definition.")
     searchable = True
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(ReviewMixin.review_panels, heading=_("Review")),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("intro"),

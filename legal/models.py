@@ -1,6 +1,7 @@
 """Legal provisions and guidance, as the sources cite them, with room for the law in force."""
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +51,8 @@ class LegalIndexPage(IndexPage):
 
 
 class LegalPage(SourcedPage):
+    review_interval = timedelta(days=182)  # law and guidance change more often than methods
+
     act = models.CharField(_("act"), max_length=10, choices=ACTS)
     paragraph = models.CharField(
         _("paragraph"),

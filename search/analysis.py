@@ -74,8 +74,15 @@ def plain(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
+# Snowball's time grows with the square of a word's length (a 100,000-letter "word" took 48 s).
+# No real word is this long; a longer run of letters is indexed and searched as it stands.
+MAX_STEMMED_LENGTH = 60
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str = "da") -> str:
+    if len(word) > MAX_STEMMED_LENGTH:
+        return word
     return _STEMMERS.get(language, _STEMMERS["da"]).stemWord(word)
 
 
@@ -112,7 +119,7 @@ def _decompound_cached(stemmed: str, vocabulary: frozenset) -> tuple[str, ...]:
 
 def decompound(stemmed: str, vocabulary: set[str]) -> list[str]:
     """The known parts of a compound stem, or [] when it is not a compound of known stems."""
-    if len(stemmed) < 2 * MIN_PART_LENGTH:
+    if not 2 * MIN_PART_LENGTH <= len(stemmed) <= MAX_STEMMED_LENGTH:
         return []
     if isinstance(vocabulary, frozenset):  # the lexicons: the split of a stem is kept
         return list(_decompound_cached(stemmed, vocabulary))

@@ -1,7 +1,5 @@
 """The search page (/soeg/), the search API (/api/search/) and autocomplete for the search box."""
 
-import re
-
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from django_ratelimit.core import is_ratelimited
 
+from core.utils import mask_personal_data
 from search import service
 from search.analysis import normalize
 from search.models import SearchQuery
@@ -19,21 +18,12 @@ from search.models import SearchQuery
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
-# Numbers as long as a CPR number or a phone number are not kept in the log: a practitioner may
-# paste one into the search box by mistake.
-_LONG_NUMBER = re.compile(r"\d[\d -]{4,}\d")
-
-
-def _masked(text):
-    return _LONG_NUMBER.sub("[tal]", text)
-
-
 def _log(request: service.SearchRequest, response: service.SearchResponse):
     """What was searched and how many hits: no IP address, user or session is stored."""
     if request.query and request.page == 1:
         SearchQuery.objects.create(
-            query=_masked(request.query)[:200],
-            normalized=_masked(normalize(request.query))[:200],
+            query=mask_personal_data(request.query)[:200],
+            normalized=mask_personal_data(normalize(request.query))[:200],
             language=request.language,
             filters=request.filters_text()[:300],
             hits=response.count,

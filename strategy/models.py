@@ -165,3 +165,27 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
         return context
+
+
+class PageFeedback(models.Model):
+    """One answer to "Var siden nyttig?". Nothing that identifies the reader is stored: no IP
+    address, user, session or time of day, and numbers and e-mail addresses in the comment are
+    masked before it is saved (strategy/feedback.py)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        verbose_name=_("page"),
+    )
+    useful = models.BooleanField(_("useful"))
+    comment = models.TextField(_("comment"), blank=True, max_length=1000)
+    date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
+
+    class Meta:
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return f"{self.page_id}: {'+' if self.useful else '-'}"

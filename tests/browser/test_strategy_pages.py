@@ -27,3 +27,29 @@ def test_strategy_pages_have_no_wcag_21_aa_violations(site_url, page, page_type,
     else:
         assert page.locator(".timeline__item").count() == 4
     assert_accessible(page)
+
+
+def test_answer_var_siden_nyttig_with_the_keyboard(site_url, page):
+    """The widget under a method page: an error for a missing answer that keeps the comment,
+    then an answer sent with the keyboard alone, through the production server (no CSRF token
+    on the cacheable page, the browser's own Origin header)."""
+    page.goto(page_url(site_url, "methods.MethodPage", "M08", "da"))
+    comment = page.get_by_label("Hvad kan gøre siden bedre? (valgfrit)")
+    comment.fill("Et eksempel på et brev ville hjælpe.")
+    page.get_by_role("button", name="Send svar").press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").inner_text().count("Vælg ja eller nej.") >= 1
+    assert page.get_by_label("Hvad kan gøre siden bedre? (valgfrit)").input_value() == (
+        "Et eksempel på et brev ville hjælpe."
+    )
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Vælg ja eller nej.").press("Enter")
+    page.get_by_label("Nej").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Send svar").press("Enter")
+    page.wait_for_url("**/tak/")
+    assert page.locator("h1").inner_text() == "Tak for din tilbagemelding"
+    assert_accessible(page)
+    page.get_by_role("link", name="Tilbage til").press("Enter")
+    page.wait_for_url("**/metoder/**")
