@@ -1,4 +1,4 @@
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, get_page_models
 
 import pytest
 
@@ -14,10 +14,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def page_by_ref(ref, language="da"):
     """The live page of the library that carries `ref`, in `language`."""
-    for page in Page.objects.live().filter(locale__language_code=language).specific():
-        if getattr(page, "ref", None) == ref:
+    for model in _ref_models():
+        found = model.objects.live().filter(ref=ref, locale__language_code=language)
+        page = found.specific().first()
+        if page is not None:
             return page
     raise LookupError(f"no live page {ref} in {language}")
+
+
+def _ref_models():
+    from core.models import BasePage
+
+    return [m for m in get_page_models() if issubclass(m, BasePage) and not m._meta.abstract]
 
 
 @pytest.fixture
