@@ -153,7 +153,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 # --- Static and media files --------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default="") or BASE_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 _DKFDS_DIST = BASE_DIR / "node_modules" / "dkfds" / "dist"

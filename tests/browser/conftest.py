@@ -86,6 +86,9 @@ def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "HTTPS": "false",
         "VAR_DIR": str(tmp_path),
+        # Its own static files: another test run (CI runs SQLite and PostgreSQL side by side)
+        # may be collecting into the project's static/ at the same time.
+        "STATIC_ROOT": str(tmp_path / "static"),
         "DATABASE_URL": _browser_database_url(tmp_path, django_db_blocker),
     }
     manage = [sys.executable, "manage.py"]
