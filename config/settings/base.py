@@ -6,6 +6,7 @@ variables already set in the process environment win over it.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "wagtailcache",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -76,6 +78,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.pagecache.BrowserRevalidateMiddleware",
+    # The page cache (core/pagecache.py) stores responses on their way out, first...
+    "wagtailcache.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Whitenoise directly after SecurityMiddleware, as its documentation asks.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -87,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # ... and answers from it last, once the request is known to be anonymous.
+    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -185,6 +192,36 @@ CACHES["ratelimit"] = (
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
 )
 RATELIMIT_USE_CACHE = "ratelimit"
+
+# The page cache (wagtail-cache, core/pagecache.py): anonymous pages, cleared when content changes.
+# With REDIS_URL it lives in the next Redis database number (clearing it empties that database,
+# so it must not share one), shared by every worker and server; without, in files under VAR_DIR,
+# shared by the workers of one server.
+WAGTAIL_CACHE = env.bool("PAGE_CACHE", default=True)
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Wagtail-Cache"
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+
+
+def _next_redis_database(url):
+    parts = urlsplit(url)
+    current = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(current + 1) % 16}"))
+
+
+CACHES["pages"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _next_redis_database(REDIS_URL),
+        "TIMEOUT": PAGE_CACHE_TIMEOUT,
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "TIMEOUT": PAGE_CACHE_TIMEOUT,
+    }
+)
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # Requests per client (by IP address, which is not stored) to the search API and autocomplete.
 SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")

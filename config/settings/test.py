@@ -1,6 +1,7 @@
 """The test suite: fast hashing, plain static storage, the same database switch as production."""
 
 from .base import *  # noqa: F403
+from .base import CACHES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - the test settings never serve real users
@@ -20,3 +21,7 @@ SEARCH_RATE_LIMIT = "10000/m"
 SEARCH_PAGE_RATE_LIMIT = "10000/m"
 AUTOCOMPLETE_RATE_LIMIT = "10000/m"
 FEEDBACK_RATE_LIMIT = "10000/m"
+# The page cache is tested on its own (tests/core/test_page_cache.py) and in the browser tests'
+# production server; elsewhere a test that changes a page sees the change at once.
+WAGTAIL_CACHE = False
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}

@@ -1,8 +1,11 @@
 """The home page and standard pages in a real browser: accessible, keyboard-usable, bilingual."""
 
+import urllib.request
+
 import pytest
 
 from tests.browser.conftest import assert_accessible, axe_violations
+from tests.browser.test_library_pages import page_url
 
 pytestmark = pytest.mark.browser
 
@@ -65,3 +68,17 @@ def test_the_accessibility_check_catches_a_real_violation(site_url, page):
     page.goto(site_url + "/om/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')")
     assert "image-alt" in {v["id"] for v in axe_violations(page)}
+
+
+def test_the_production_server_answers_anonymous_readers_from_the_page_cache(site_url):
+    """`make serve` with the embedded page cache (files under VAR_DIR, shared by both workers)."""
+    url = page_url(site_url, "methods.MethodPage", "M13", "da")
+    seen = []
+    for _ in range(4):  # enough for both gunicorn workers to answer at least once after the miss
+        with urllib.request.urlopen(url) as response:  # noqa: S310 - the test's own server
+            seen.append((response.headers["X-Wagtail-Cache"], response.read()))
+    assert seen[0][0] == "miss"
+    assert {state for state, _ in seen[1:]} == {"hit"}
+    assert len({body for _, body in seen}) == 1
+    with urllib.request.urlopen(site_url + "/soeg/?q=skp") as response:  # noqa: S310
+        assert response.headers["X-Wagtail-Cache"] == "skip"

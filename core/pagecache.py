@@ -1,0 +1,97 @@
+"""The page cache: wagtail-cache keeps anonymous GET and HEAD responses of the public site, so a
+cached page is served without a database query.
+
+What is never cached: anything for a signed-in user or a preview (wagtail-cache), the admin, the
+search page and search API (every search is logged and rate-limited), the health check, and any
+response that sets a cookie (a CSRF token, a session) or is marked private or no-cache. Forms that
+carry a CSRF token set its cookie, so they are never cached either.
+
+The whole cache is cleared when anything a page shows may have changed: a page is published,
+unpublished, moved or deleted (its menus, lists and the summaries other pages show of it change
+too), or a vocabulary term, a glossary term, the site settings, a site, a redirect, a document or
+an image is saved or deleted. Clearing is one command to the cache (a Redis FLUSHDB on the page
+cache's own database, or removing the cache directory), and the library changes far more
+rarely than it is read.
+"""
+
+import re
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control
+
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from wagtailcache.cache import clear_cache
+
+NEVER_CACHED = re.compile(r"^/(?:admin/|django-admin/|api/search/|healthz|(?:[a-z]{2}/)?soeg/)")
+# Models outside the page tree whose changes pages show (and the vocabularies' terms).
+SHOWN_ON_PAGES = [
+    "guidelines.GlossaryTerm",
+    "core.SiteSettings",
+    "wagtailcore.Site",
+    "wagtailredirects.Redirect",
+    "wagtaildocs.Document",
+    "wagtailimages.Image",
+]
+
+
+def clear_page_cache(**kwargs):
+    clear_cache()
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        clear_cache()
+
+
+def connect_signals():
+    from django.apps import apps
+
+    from taxonomy.models import VOCABULARIES
+
+    page_published.connect(clear_page_cache, dispatch_uid="pagecache_published")
+    page_unpublished.connect(clear_page_cache, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(clear_page_cache, dispatch_uid="pagecache_moved")
+    post_delete.connect(page_deleted, dispatch_uid="pagecache_page_deleted")
+    for model in [*VOCABULARIES.values(), *map(apps.get_model, SHOWN_ON_PAGES)]:
+        label = model._meta.label
+        post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"pagecache_save_{label}")
+        post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"pagecache_del_{label}")
+
+
+@hooks.register("is_request_cacheable")
+def request_cacheable(request, cacheable):
+    if NEVER_CACHED.match(request.path):
+        return False
+    # A reader signed in to a password-protected page has a session: their pages are their own.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return cacheable
+
+
+@hooks.register("is_response_cacheable")
+def response_cacheable(response, cacheable):
+    if response.cookies:  # replaying a Set-Cookie would hand one reader's cookie to all
+        return False
+    return cacheable
+
+
+class BrowserRevalidateMiddleware:
+    """The page cache is cleared the moment content changes, but a browser that was told
+    max-age=<timeout> (wagtail-cache sends the server's timeout) would keep showing the old
+    page: pages the cache handled are sent with `Cache-Control: no-cache` instead, so the
+    browser asks each time and gets the cached copy from the server. Goes first in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get(settings.WAGTAIL_CACHE_HEADER) in ("hit", "miss"):
+            del response["Expires"]
+            del response["Cache-Control"]
+            patch_cache_control(response, no_cache=True)
+        return response
