@@ -1,0 +1,63 @@
+"""Query budgets: the SQL queries each page type costs when it is rendered without the page cache
+(a warm process, as a server worker is after its first requests). A change that adds queries to a
+page fails here; lower a budget when a change saves some."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.conftest import page_by_ref
+
+pytestmark = pytest.mark.django_db
+
+# (page type, ref of the page measured: the type's most expensive in the library) → (da, en)
+BUDGETS = {
+    ("core.HomePage", "HOME"): (27, 30),
+    ("core.StandardPage", "SITE-OM"): (21, 24),
+    ("methods.MethodIndexPage", "SITE-METODER"): (27, 31),
+    ("methods.MethodPage", "M08"): (50, 61),
+    ("methods.TechniquePage", "T08"): (38, 47),
+    ("methods.PrinciplePage", "P09"): (38, 47),
+    ("legal.LegalIndexPage", "SITE-LOVGIVNING"): (24, 27),
+    ("legal.LegalPage", "G-SAMTYKKE"): (32, 37),
+    ("guidelines.GuidelineIndexPage", "SITE-VIDEN"): (26, 29),
+    ("guidelines.GuidelinePage", "S6.2"): (39, 50),
+    ("guidelines.GlossaryPage", "SITE-ORDLISTE"): (20, 23),
+    ("downloads.TemplateIndexPage", "SITE-SKABELONER"): (24, 27),
+    ("downloads.TemplatePage", "S4.9"): (40, 51),
+    ("projects.ProjectIndexPage", "SITE-PROJEKTER"): (24, 27),
+    ("projects.ProjectPage", "S5.2"): (39, 49),
+    ("strategy.InformationStrategyPage", "S6.1"): (36, 47),
+    ("strategy.NewsIndexPage", "SITE-NYHEDER"): (26, 29),
+    ("strategy.NewsPage", "NYHED-001"): (23, 26),
+    ("courses.CourseIndexPage", "SITE-KURSER"): (31, 36),
+    ("courses.CoursePage", "KURSUS-OPSOEGENDE"): (91, 97),
+}
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize(("page_type", "ref"), BUDGETS)
+def test_page_type_renders_within_its_query_budget(client, page_type, ref, language):
+    page = page_by_ref(ref, language)
+    assert f"{page._meta.app_label}.{type(page).__name__}" == page_type
+    assert client.get(page.url).status_code == 200  # warm the process, as a worker is
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    budget = BUDGETS[(page_type, ref)][language == "en"]
+    assert len(queries) <= budget, "\n".join(q["sql"][:160] for q in queries.captured_queries)
+    print(f"{page_type} {ref} {language}: {len(queries)} of {budget}")
+
+
+def test_every_page_type_has_a_budget():
+    from wagtail.models import get_page_models
+
+    from core.models import BasePage
+
+    types = {
+        f"{m._meta.app_label}.{m.__name__}"
+        for m in get_page_models()
+        if issubclass(m, BasePage) and not m._meta.abstract
+    }
+    assert types - {"methods.SupportingPage"} == {page_type for page_type, _ in BUDGETS}
