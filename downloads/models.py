@@ -1,5 +1,6 @@
 """Templates and forms practitioners can use: described, downloadable and fillable online."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.http import Http404
@@ -12,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from django_ratelimit.core import is_ratelimited
+
 from core.models import ArticlePage, IndexPage, SourcedPage
 from core.utils import attachment
 from downloads.blocks import FormStreamBlock
@@ -19,6 +22,13 @@ from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
 
 DOWNLOAD_CACHE_SECONDS = 7 * 24 * 3600
 WRITER_VERSION = 1  # raise when downloads/writers.py changes what the files contain
+
+
+def fill_rate_limited(request):
+    """Filled documents per client (by IP address, never stored), each made anew."""
+    return is_ratelimited(
+        request, group="template-fill", key="ip", rate=settings.FILL_RATE_LIMIT, increment=True
+    )
 
 
 class TemplateIndexPage(IndexPage):
@@ -157,7 +167,17 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         status = 200
         if request.method == "POST":
             form = FillForm(definition, request.POST)
-            if form.is_valid():
+            if fill_rate_limited(request):
+                # The answers are shown again, so nothing typed is lost while the reader waits.
+                form.add_error(
+                    None,
+                    _(
+                        "Too many documents in a short time. Wait a while and press the button "
+                        "again."
+                    ),
+                )
+                status = 429
+            elif form.is_valid():
                 file_format = form.cleaned_data["file_format"]
                 document = self.document(request, form.answers(), form.skipped())
                 content = write(document, file_format)
@@ -166,7 +186,8 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
                 )
                 response["Cache-Control"] = "no-store"
                 return response
-            status = 400
+            else:
+                status = 400
         else:
             form = FillForm(definition)
         context = self.get_context(request)

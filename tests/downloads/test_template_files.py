@@ -259,3 +259,19 @@ def test_every_template_file_has_every_question_and_option(client, ref, file_for
             assert present(option.text), f"{ref} {file_format}: {option.text}"
         for item in question.items:
             assert present(item), f"{ref} {file_format}: {item}"
+
+
+def test_too_many_filled_documents_are_refused_and_the_answers_kept(
+    client, template_page, settings
+):
+    settings.FILL_RATE_LIMIT = "2/d"
+    url = f"{template_page.url}udfyld/"
+    assert [client.post(url, {**FILLED, "file_format": "docx"}).status_code for _ in "ab"] == [
+        200
+    ] * 2
+    response = client.post(url, {**FILLED, "file_format": "docx"})
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "For mange dokumenter på kort tid" in body
+    assert "Lejlighed på 2. sal med altan" in body  # what was typed is kept
+    assert response["Cache-Control"] == "no-store"
