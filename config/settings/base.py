@@ -241,7 +241,13 @@ WAGTAIL_SITE_NAME = "Metodebiblioteket"
 from search.backends import settings_from_env  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = settings_from_env(env)
+# Uploads: an allow-list of types, a maximum size, and content that matches the name
+# (core/documents.py). SVG is not an allowed image: it can carry script.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
