@@ -4,8 +4,9 @@ the file's name; a refused file is not stored and the editor gets a Danish messa
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-import pytest
 from wagtail.documents import get_document_model
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 
