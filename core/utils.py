@@ -43,3 +43,12 @@ def request_memo(request, key, compute):
     if key not in store:
         store[key] = compute()
     return store[key]
+
+
+def client_ip(request):
+    """The client's address, as the rate limits see it: REMOTE_ADDR, or behind a proxy the first
+    address in the header RATELIMIT_IP_META_KEY names."""
+    from django.conf import settings
+
+    key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
+    return request.META.get(key, "").split(",")[0].strip() or None
