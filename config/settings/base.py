@@ -12,6 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.utils.translation import gettext_lazy as _
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtailcache",
     "axes",
+    "csp",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     # The page cache (core/pagecache.py) stores responses on their way out, first...
     "wagtailcache.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.PathCSPMiddleware",
     # Whitenoise directly after SecurityMiddleware, as its documentation asks.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -253,6 +256,32 @@ AXES_LOCKOUT_CALLABLE = "core.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.utils.client_ip"  # the same address the rate limits count
 AXES_VERBOSE = False
 
+# Content-Security-Policy (django-csp, core/security.py): strict on the public site, the admin's
+# needs explicit. Browsers get it on every response; `upgrade-insecure-requests` comes with HTTPS.
+_PUBLIC_CSP = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "base-uri": [NONE],
+    "object-src": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PUBLIC_CSP}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_PUBLIC_CSP,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
 # --- Wagtail -----------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Metodebiblioteket"
@@ -269,6 +298,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hashes to a third party (and no CSP hole)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_LIMIT_MAX = 100
 

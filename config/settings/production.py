@@ -3,7 +3,14 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, HTTPS, SECRET_KEY, env
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    ALLOWED_HOSTS,
+    CONTENT_SECURITY_POLICY,
+    HTTPS,
+    SECRET_KEY,
+    env,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY skal være sat i produktion (se .env.example).")
@@ -32,3 +39,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["DIRECTIVES"]["upgrade-insecure-requests"] = True

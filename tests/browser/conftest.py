@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The server's admin user (`prepare_site` makes "admin" with ADMIN_PASSWORD), for admin tests.
+ADMIN_PASSWORD = secrets.token_urlsafe(16)
 
 
 def _browser_database_url(tmp_path, django_db_blocker):
@@ -90,6 +92,7 @@ def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
         # may be collecting into the project's static/ at the same time.
         "STATIC_ROOT": str(tmp_path / "static"),
         "DATABASE_URL": _browser_database_url(tmp_path, django_db_blocker),
+        "ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
     manage = [sys.executable, "manage.py"]
     for command in (["collectstatic", "--noinput", "-v0"], ["prepare_site"]):
@@ -135,7 +138,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # axe-core is injected as an inline script, which the site's Content-Security-Policy blocks:
+    # these tests bypass it. test_security.py checks the pages under the real policy.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -1,5 +1,6 @@
 """The home page and standard pages in a real browser: accessible, keyboard-usable, bilingual."""
 
+import secrets
 import urllib.request
 
 import pytest
@@ -72,7 +73,8 @@ def test_the_accessibility_check_catches_a_real_violation(site_url, page):
 
 def test_the_production_server_answers_anonymous_readers_from_the_page_cache(site_url):
     """`make serve` with the embedded page cache (files under VAR_DIR, shared by both workers)."""
-    url = page_url(site_url, "methods.MethodPage", "M13", "da")
+    # A query string of its own, so no earlier test has put this address in the cache.
+    url = page_url(site_url, "methods.MethodPage", "M13", "da") + f"?test={secrets.token_hex(4)}"
     seen = []
     for _ in range(4):  # enough for both gunicorn workers to answer at least once after the miss
         with urllib.request.urlopen(url) as response:  # noqa: S310 - the test's own server
