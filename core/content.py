@@ -59,7 +59,7 @@ TOP_LEVEL_KEYS = {
 # Files beside the pages that apps import themselves (vocabularies, glossary): see `register`.
 NON_PAGE_FILES = {"site.yaml", "vocabularies.yaml", "glossary.yaml", "synonyms.yaml"}
 # Bump when the way files become pages changes, so every page is imported again.
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 
 
 class ContentError(Exception):
@@ -301,10 +301,11 @@ def apply_relations(page, relations, pages, path):
         relation = page.content_relations[key]
         link_model = page._meta.get_field(relation).related_model
         links = []
-        for ref in refs or []:
+        for position, ref in enumerate(refs or []):
             if ref not in pages:
                 raise ContentError(f"{path}: {key}: siden {ref} findes ikke i content/")
-            links.append(link_model(target_id=pages[ref].pk))
+            # In the file's order: without a sort order the database may return them in any.
+            links.append(link_model(target_id=pages[ref].pk, sort_order=position))
         setattr(page, relation, links)
 
 

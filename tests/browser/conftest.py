@@ -18,11 +18,11 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.dbcopy import copy_test_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -30,30 +30,6 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The server's admin user (`prepare_site` makes "admin" with ADMIN_PASSWORD), for admin tests.
 ADMIN_PASSWORD = secrets.token_urlsafe(16)
-
-
-def _browser_database_url(tmp_path, django_db_blocker):
-    """A database of the server's own, made from the test database once the content is loaded
-    (`django_db_setup`), so the library is imported once per run, not twice: SQLite's in-memory
-    test database is written to a file with VACUUM INTO, PostgreSQL's is copied as a template.
-    `prepare_site` then finds every page imported and only migrates and makes the admin."""
-    from django.db import connection, connections
-
-    with django_db_blocker.unblock():
-        if connection.vendor == "sqlite":
-            target = tmp_path / "browser.sqlite3"
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM INTO %s", [str(target)])
-            return f"sqlite:///{target}"
-        test_name = connection.settings_dict["NAME"]
-        connections.close_all()  # a template database must have no other sessions
-    url = os.environ["DATABASE_URL"]
-    parts = urlsplit(url)
-    name = test_name + "_browser"
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{test_name}"')
-    return urlunsplit(parts._replace(path="/" + name))
 
 
 def _free_port():
@@ -91,7 +67,7 @@ def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
         # Its own static files: another test run (CI runs SQLite and PostgreSQL side by side)
         # may be collecting into the project's static/ at the same time.
         "STATIC_ROOT": str(tmp_path / "static"),
-        "DATABASE_URL": _browser_database_url(tmp_path, django_db_blocker),
+        "DATABASE_URL": copy_test_database(tmp_path, django_db_blocker, "browser"),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
     manage = [sys.executable, "manage.py"]

@@ -185,3 +185,13 @@ def test_an_edit_to_the_danish_source_shows_the_english_translation_as_out_of_da
     translation.source.update_from_db()  # what the admin's "Sync translated pages" does
     total, done = translation.get_progress()
     assert done == total - 1
+
+
+def test_links_keep_the_order_of_the_file():
+    """Each link has its place, so no database (or a restored copy) can list them otherwise."""
+    method = page_by_ref("M08")
+    links = list(method.technique_links.all())
+    assert [link.sort_order for link in links] == list(range(len(links)))
+    assert [link.target.specific.ref for link in links] == [
+        "T01", "T02", "T03", "T05", "T06", "T07", "T09"
+    ]  # fmt: skip
