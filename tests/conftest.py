@@ -45,3 +45,10 @@ def danish_only_page(db):
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: Playwright's sync API keeps an event loop running for the rest of
+    the session, and Django refuses database work in-process while one runs (tests that copy
+    the test database for a server of their own, as backup and fault tests do)."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

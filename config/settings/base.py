@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "wagtail.contrib.frontend_cache",
     "wagtailcache",
     "axes",
     "csp",
@@ -183,6 +184,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers share their uploads in an S3-compatible bucket (django-storages) when
+# S3_BUCKET is set; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,  # documents of private collections need signed links
+        },
+    }
 
 # --- Cache and sessions ------------------------------------------------------------------------
 
@@ -281,6 +297,22 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+
+# A caching proxy or CDN in front of the servers (Varnish, nginx, Cloudflare) is told to drop a
+# page when it is published or unpublished (wagtail.contrib.frontend_cache): FRONTEND_CACHE_URL
+# is the proxy's purge address, or CLOUDFLARE_ZONE_ID with CLOUDFLARE_BEARER_TOKEN.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+    }
 
 # --- Wagtail -----------------------------------------------------------------------------------
 
