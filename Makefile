@@ -117,7 +117,7 @@ messages: install ## Update the Danish gettext catalogue and compile it (needs g
 
 bench: setup ## Measure the production server (needs wrk): see bench/README.md
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-	$(PY) bench/http_bench.py
+	$(PY) bench/http.py
 
 content-report: setup ## Pages per type, refs covered, and render cost of library pages
 	$(PRODUCTION) $(PY) bench/content_report.py

@@ -29,6 +29,12 @@ print(json.dumps({"pages": Page.objects.count(), "revisions": Revision.objects.c
                   "html": html}))
 """
 
+COUNT = """
+import json
+from wagtail.models import Page
+print(json.dumps({"pages": Page.objects.count(), "urls": [p.url for p in Page.objects.live()]}))
+"""
+
 DAMAGE = """
 from wagtail.models import Page
 page = Page.objects.live().filter(depth=4).order_by("path").first()
@@ -81,15 +87,17 @@ def test_backup_and_restore_bring_back_every_page_revision_and_file(
 
     deleted_url = manage(env, "shell", "-c", DAMAGE).strip().splitlines()[-1]
     upload.unlink()
-    damaged = snapshot(env)
-    assert damaged["pages"] < before["pages"] and deleted_url not in damaged["html"]
+    damaged = json.loads(manage(env, "shell", "-c", COUNT).strip().splitlines()[-1])
+    assert damaged["pages"] < before["pages"] and deleted_url not in damaged["urls"]
 
     refused = subprocess.run(
         [sys.executable, "manage.py", "restore", str(archive)],
         cwd=ROOT, env=env, input="nej\n", capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert refused.returncode != 0 and "Intet er ændret" in refused.stderr
-    assert snapshot(env)["pages"] == damaged["pages"]
+    assert (
+        json.loads(manage(env, "shell", "-c", COUNT).splitlines()[-1])["pages"] == damaged["pages"]
+    )
 
     out = manage(env, "restore", str(archive), "--yes")
     assert "Lagt tilbage" in out
