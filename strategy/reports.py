@@ -5,6 +5,7 @@ edit (feedback: users with the view permission for it) and exports to CSV and Ex
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -25,7 +26,35 @@ def _page_type(page):
     return page.content_type.model_class()._meta.verbose_name.capitalize()
 
 
-class EditablePagesReport(ReportView):
+class ColumnsReport(ReportView):
+    """A report that exports what its columns show, under the columns' labels."""
+
+    @property
+    def list_export(self):
+        return [column.name for column in self.columns]
+
+    @property
+    def export_headings(self):
+        return {column.name: column.label for column in self.columns}
+
+    def to_row_dict(self, item):
+        row = {}
+        for column in self.columns:
+            value = column.get_value(item)
+            row[column.name] = str(value) if isinstance(value, Promise) else value
+        return row
+
+
+def page_title_column():
+    return TitleColumn(
+        "title",
+        label=_("Page"),
+        accessor=lambda row: row.page.title,
+        get_url=lambda row: _edit_url(row.page),
+    )
+
+
+class EditablePagesReport(ColumnsReport):
     permission_policy = page_permission_policy
     any_permission_required = ["change", "publish"]
 
@@ -39,22 +68,8 @@ class ReviewDueView(EditablePagesReport):
     no_results_message = _("No page is due for review.")
     index_url_name = "review_due_report"
     index_results_url_name = "review_due_report_results"
-    list_export = ["title", "type", "language", "last_reviewed", "review_due", "status"]
-    export_headings = {
-        "title": _("Page"),
-        "type": _("Type"),
-        "language": _("Language"),
-        "last_reviewed": _("Last reviewed"),
-        "review_due": _("Review due"),
-        "status": _("Status"),
-    }
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Page"),
-            accessor=lambda row: row.page.title,
-            get_url=lambda row: _edit_url(row.page),
-        ),
+        page_title_column(),
         Column("type", label=_("Type"), accessor=lambda row: _page_type(row.page)),
         Column("language", label=_("Language"), accessor=lambda row: row.page.locale.language_code),
         DateColumn("last_reviewed", label=_("Last reviewed")),
@@ -71,16 +86,6 @@ class ReviewDueView(EditablePagesReport):
     def get_queryset(self):
         return pages_due_for_review(self.editable_pages())
 
-    def to_row_dict(self, row):
-        return {
-            "title": row.page.title,
-            "type": _page_type(row.page),
-            "language": row.page.locale.language_code,
-            "last_reviewed": row.last_reviewed,
-            "review_due": row.review_due,
-            "status": str(row.status),
-        }
-
 
 class BrokenLinksView(EditablePagesReport):
     page_title = _("Links that lead nowhere")
@@ -89,20 +94,8 @@ class BrokenLinksView(EditablePagesReport):
     no_results_message = _("Every link on the published pages works.")
     index_url_name = "broken_links_report"
     index_results_url_name = "broken_links_report_results"
-    list_export = ["title", "field", "target", "problem"]
-    export_headings = {
-        "title": _("Page"),
-        "field": _("Where on the page"),
-        "target": _("Link to"),
-        "problem": _("Problem"),
-    }
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Page"),
-            accessor=lambda row: row.page.title,
-            get_url=lambda row: _edit_url(row.page),
-        ),
+        page_title_column(),
         Column("field", label=_("Where on the page")),
         Column("target", label=_("Link to")),
         Column("problem", label=_("Problem")),
@@ -114,36 +107,19 @@ class BrokenLinksView(EditablePagesReport):
     def get_queryset(self):
         return broken_links(self.editable_pages())
 
-    def to_row_dict(self, row):
-        return {
-            "title": row.page.title,
-            "field": row.field,
-            "target": row.target,
-            "problem": str(row.problem),
-        }
-
 
 class FeedbackPermission:
     permission_policy = ModelPermissionPolicy(PageFeedback)
     any_permission_required = ["view"]
 
 
-class FeedbackReportView(FeedbackPermission, ReportView):
+class FeedbackReportView(FeedbackPermission, ColumnsReport):
     page_title = _("Was the page useful?")
     page_subtitle = _("Readers' answers per page")
     header_icon = "comment"
     no_results_message = _("No reader has answered yet.")
     index_url_name = "feedback_report"
     index_results_url_name = "feedback_report_results"
-    list_export = ["title", "language", "yes", "no", "comments", "latest"]
-    export_headings = {
-        "title": _("Page"),
-        "language": _("Language"),
-        "yes": _("Yes"),
-        "no": _("No"),
-        "comments": _("Comments"),
-        "latest": _("Latest answer"),
-    }
     columns = [
         TitleColumn(
             "title",
@@ -180,19 +156,14 @@ class FeedbackReportView(FeedbackPermission, ReportView):
             .order_by("-latest", "title")
         )
 
-    def to_row_dict(self, row):
-        return {name: row[name] for name in self.list_export}
 
-
-class PageFeedbackView(FeedbackPermission, ReportView):
+class PageFeedbackView(FeedbackPermission, ColumnsReport):
     """Every answer about one page, newest first."""
 
     header_icon = "comment"
     no_results_message = _("No reader has answered yet.")
     index_url_name = "feedback_page_report"
     index_results_url_name = "feedback_page_report_results"
-    list_export = ["date", "answer", "comment"]
-    export_headings = {"date": _("Date"), "answer": _("Useful"), "comment": _("Comment")}
     columns = [
         DateColumn("date", label=_("Date")),
         Column("answer", label=_("Useful"), accessor=lambda row: _answer(row)),
@@ -218,9 +189,6 @@ class PageFeedbackView(FeedbackPermission, ReportView):
 
     def get_queryset(self):
         return PageFeedback.objects.filter(page=self.page)
-
-    def to_row_dict(self, row):
-        return {"date": row.date, "answer": str(_answer(row)), "comment": row.comment}
 
 
 def _answer(feedback):

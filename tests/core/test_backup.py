@@ -7,14 +7,11 @@ import os
 import subprocess
 import sys
 import tarfile
-from pathlib import Path
 
 import pytest
 
 from core.backup import BackupError, read_manifest
-from tests.dbcopy import copy_test_database
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.dbcopy import ROOT, manage, site_env
 
 SNAPSHOT = """
 import hashlib, json
@@ -47,20 +44,6 @@ other.save_revision().publish()
 """
 
 
-def manage(env, *args, stdin=None):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def snapshot(env):
     return json.loads(manage(env, "shell", "-c", SNAPSHOT).strip().splitlines()[-1])
 
@@ -68,12 +51,7 @@ def snapshot(env):
 def test_backup_and_restore_bring_back_every_page_revision_and_file(
     tmp_path, django_db_setup, django_db_blocker
 ):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": copy_test_database(tmp_path, django_db_blocker, "backup"),
-        "VAR_DIR": str(tmp_path / "var"),
-    }
+    env = site_env(tmp_path, django_db_blocker, "backup")
     upload = tmp_path / "var" / "media" / "documents" / "vejledning.pdf"
     upload.parent.mkdir(parents=True)
     upload.write_bytes(b"%PDF-1.7 en vejledning\n")

@@ -3,18 +3,14 @@ the same page at once, on a database of their own (a copy of the test database, 
 PostgreSQL). Afterwards the database passes its integrity check, Wagtail's `fixtree --dry-run`
 finds the page tree consistent, and the pages they touched still render."""
 
-import os
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import psycopg
 
-from tests.dbcopy import copy_test_database
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.dbcopy import ROOT, manage, site_env
 
 # Publishes one method again and again and adds pages under its section: a revision, the page
 # row, the tree (path, numchild), the search document and the reference index all change.
@@ -55,28 +51,6 @@ touched = Page.objects.live().descendant_of(method.get_parent(), inclusive=True)
 broken = [(p.url, client.get(p.url).status_code) for p in [*touched, method.get_site().root_page]]
 print(problems, missing, [b for b in broken if b[1] != 200])
 """
-
-
-def site_env(tmp_path, django_db_blocker, name):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": copy_test_database(tmp_path, django_db_blocker, name),
-        "VAR_DIR": str(tmp_path / "var"),
-    }
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
 
 
 def publisher(env, times, label):
