@@ -21,7 +21,6 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 
 from wagtail import hooks
-from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtailcache.cache import clear_cache
@@ -42,20 +41,16 @@ def clear_page_cache(**kwargs):
     clear_cache()
 
 
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        clear_cache()
-
-
 def connect_signals():
     from django.apps import apps
 
     from taxonomy.models import VOCABULARIES
 
     page_published.connect(clear_page_cache, dispatch_uid="pagecache_published")
+    # Deleting a live page unpublishes it first (Wagtail's pre_delete handler), so this covers
+    # deletions too, once per live page.
     page_unpublished.connect(clear_page_cache, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(clear_page_cache, dispatch_uid="pagecache_moved")
-    post_delete.connect(page_deleted, dispatch_uid="pagecache_page_deleted")
     for model in [*VOCABULARIES.values(), *map(apps.get_model, SHOWN_ON_PAGES)]:
         label = model._meta.label
         post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"pagecache_save_{label}")

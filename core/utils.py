@@ -52,3 +52,11 @@ def client_ip(request):
 
     key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
     return request.META.get(key, "").split(",")[0].strip() or None
+
+
+def rate_limited(request, group, rate):
+    """Count this request against the client's limit for `group` (django-ratelimit, by the
+    address `client_ip` reads, never stored) and say whether it is over `rate`."""
+    from django_ratelimit.core import is_ratelimited
+
+    return is_ratelimited(request, group=group, key="ip", rate=rate, increment=True)

@@ -13,22 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from django_ratelimit.core import is_ratelimited
-
 from core.models import ArticlePage, IndexPage, SourcedPage
-from core.utils import attachment
+from core.utils import attachment, rate_limited
 from downloads.blocks import FormStreamBlock
 from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
 
 DOWNLOAD_CACHE_SECONDS = 7 * 24 * 3600
 WRITER_VERSION = 1  # raise when downloads/writers.py changes what the files contain
-
-
-def fill_rate_limited(request):
-    """Filled documents per client (by IP address, never stored), each made anew."""
-    return is_ratelimited(
-        request, group="template-fill", key="ip", rate=settings.FILL_RATE_LIMIT, increment=True
-    )
 
 
 class TemplateIndexPage(IndexPage):
@@ -167,7 +158,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         status = 200
         if request.method == "POST":
             form = FillForm(definition, request.POST)
-            if fill_rate_limited(request):
+            if rate_limited(request, "template-fill", settings.FILL_RATE_LIMIT):
                 # The answers are shown again, so nothing typed is lost while the reader waits.
                 form.add_error(
                     None,

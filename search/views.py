@@ -8,9 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from django_ratelimit.core import is_ratelimited
-
-from core.utils import mask_personal_data
+from core.utils import mask_personal_data, rate_limited
 from search import service
 from search.analysis import normalize
 from search.models import SearchQuery
@@ -30,13 +28,9 @@ def _log(request: service.SearchRequest, response: service.SearchResponse):
         )
 
 
-def _limited(http_request, group, rate):
-    return is_ratelimited(http_request, group=group, key="ip", rate=rate, increment=True)
-
-
 @require_GET
 def search_page(http_request):
-    if _limited(http_request, "search-page", settings.SEARCH_PAGE_RATE_LIMIT):
+    if rate_limited(http_request, "search-page", settings.SEARCH_PAGE_RATE_LIMIT):
         return render(
             http_request,
             "search/search_page.html",
@@ -110,7 +104,7 @@ def _error(message, status):
 def search_api(http_request):
     language = _api_language(http_request)
     with translation.override(language or settings.LANGUAGE_CODE):
-        if _limited(http_request, "search-api", settings.SEARCH_RATE_LIMIT):
+        if rate_limited(http_request, "search-api", settings.SEARCH_RATE_LIMIT):
             return _error(_("Too many searches in a short time. Wait a minute and try again."), 429)
         if language is None:
             return _error(_("The language must be da or en."), 400)
@@ -127,7 +121,7 @@ def search_api(http_request):
 def autocomplete_api(http_request):
     language = _api_language(http_request) or settings.LANGUAGE_CODE
     with translation.override(language):
-        if _limited(http_request, "search-autocomplete", settings.AUTOCOMPLETE_RATE_LIMIT):
+        if rate_limited(http_request, "search-autocomplete", settings.AUTOCOMPLETE_RATE_LIMIT):
             return _error(_("Too many searches in a short time. Wait a minute and try again."), 429)
         suggestions = service.autocomplete(http_request.GET.get("q", "")[:200], language)
         return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

@@ -22,9 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.models import Page
 
-from django_ratelimit.core import is_ratelimited
-
-from core.utils import mask_personal_data
+from core.utils import mask_personal_data, rate_limited
 from search.analysis import clean
 from strategy.models import PageFeedback
 
@@ -96,14 +94,7 @@ def page_feedback(request, page_id):
             "The answer must be sent from the page itself. Go back to the page and try again."
         )
         return _render(request, page, form, 403, error)
-    limited = is_ratelimited(
-        request,
-        group="page-feedback",
-        key="ip",
-        rate=settings.FEEDBACK_RATE_LIMIT,
-        increment=True,
-    )
-    if limited:
+    if rate_limited(request, "page-feedback", settings.FEEDBACK_RATE_LIMIT):
         error = _("Too many answers in a short time. Wait a while and send it again.")
         return _render(request, page, form, 429, error)
     if not form.is_valid():
