@@ -19,6 +19,8 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The project instead of bench/ first: bench/http.py would hide the standard library's `http`.
+sys.path.pop(0)
 sys.path.insert(0, str(ROOT))
 
 from bench.library_db import arguments, open_database  # noqa: E402

@@ -14,8 +14,11 @@ import sys
 import time
 from pathlib import Path
 
+# The project instead of bench/ first: bench/http.py would hide the standard library's `http`.
+sys.path.pop(0)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+os.environ["PAGE_CACHE"] = "false"  # measure rendering, not the page cache (issue 8)
 
 import django
 

@@ -23,6 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The project instead of bench/ first: bench/http.py would hide the standard library's `http`.
+sys.path.pop(0)
 sys.path.insert(0, str(ROOT))
 
 from bench import pgdb  # noqa: E402

@@ -145,7 +145,7 @@ def restore(archive):
             shutil.copytree(unpacked, media)
         else:
             media.mkdir(parents=True, exist_ok=True)
-    from wagtailcache.cache import clear_cache
+    from core.pagecache import content_changed
 
-    clear_cache()  # pages cached from the database as it was before
+    content_changed()  # pages cached, and lists kept, from the database as it was before
     return manifest

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,13 +14,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, get_page_models
+from wagtail.models import Orderable, Page, Site, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
 from core.blocks import RICH_TEXT_FEATURES, SOURCE_DOCUMENTS, BodyStreamBlock, SourcesStreamBlock
+from core.snapshot import link_keys, linking_keys, live_view, translations
+from core.snapshot import localized as snapshot_localized
 
 
 def localized_live_pages(pages, locale):
@@ -119,6 +121,19 @@ class BasePage(Page):
                     return True
         return False
 
+    def get_url_parts(self, request=None):
+        # The pages in the content snapshot (core/snapshot.py) are shared by every request of
+        # the process until the content changes, and each is linked from many pages: its address
+        # is worked out once per language and site (Wagtail reverses a URL each time).
+        memo = self.__dict__.get("_url_parts")
+        if memo is None:
+            return super().get_url_parts(request)
+        site = Site.find_for_request(request) if request is not None else None
+        key = (translation.get_language(), site.pk if site is not None else None)
+        if key not in memo:
+            memo[key] = super().get_url_parts(request)
+        return memo[key]
+
     @cached_property
     def live_translations(self):
         """Live versions of this page in the other languages, for hreflang and the switcher."""
@@ -136,7 +151,10 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["translations"] = self.live_translations
+        if live_view(request, self):
+            context["translations"] = translations(request, self)
+        else:
+            context["translations"] = self.live_translations
         return context
 
     def file_stem(self, limit=80):
@@ -297,10 +315,10 @@ class SourcedPage(ReviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_pages()
+        context["related"] = self.related_pages(request)
         # Pages that carry the taxonomy (taxonomy.TaxonomyMixin) show their terms.
         taxonomy_terms = getattr(self, "taxonomy_terms", None)
-        context["terms"] = taxonomy_terms() if taxonomy_terms else {}
+        context["terms"] = taxonomy_terms(request) if taxonomy_terms else {}
         return context
 
     def source_list(self):
@@ -315,23 +333,33 @@ class SourcedPage(ReviewMixin, BasePage):
             for block in self.sources
         ]
 
-    def related_pages(self):
+    def related_pages(self, request=None):
         """Related pages in the page's language, live ones only."""
+        if live_view(request, self):
+            keys = link_keys(request, RelatedLink).get(self.pk, [])
+            return snapshot_localized(request, keys, self.locale_id)
         targets = [link.target for link in self.related_links.all().select_related("target")]
         return localized_live_pages(targets, self.locale)
 
-    def linked_both_ways(self, model):
+    def linked_both_ways(self, model, request=None):
         """Live pages of `model` in this page's language that this page links to or that link
         to it ("see also" either way): a method's templates, a template's methods."""
+        if live_view(request, self):
+            keys = [
+                *link_keys(request, RelatedLink).get(self.pk, []),
+                *linking_keys(request, RelatedLink).get(self.translation_key, ()),
+            ]
+            pages = snapshot_localized(request, keys, self.locale_id)
+            return sorted((p for p in pages if isinstance(p, model)), key=lambda p: p.title)
         own_keys = model.objects.filter(pk__in=self.related_links.values("target_id")).values_list(
             "translation_key", flat=True
         )
-        linking_keys = model.objects.filter(
+        linking_keys_ = model.objects.filter(
             related_links__target__translation_key=self.translation_key
         ).values_list("translation_key", flat=True)
         return list(
             model.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in={*own_keys, *linking_keys})
+            .filter(locale_id=self.locale_id, translation_key__in={*own_keys, *linking_keys_})
             .order_by("title")
         )
 
@@ -443,3 +471,18 @@ class ContentImport(models.Model):
 
     def __str__(self):
         return f"{self.ref}/{self.language}"
+
+
+class ContentStamp(models.Model):
+    """One row whose token changes whenever something pages show of each other changes (a page
+    published, unpublished or moved, a term, a setting …): each server process keeps what every
+    page shows of the rest of the library (core/snapshot.py) until the token changes. In the
+    database, so every worker and every server sees a change at once, with no cache server."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content stamp")
+
+    def __str__(self):
+        return self.token

@@ -8,10 +8,11 @@ carry a CSRF token set its cookie, so they are never cached either.
 
 The whole cache is cleared when anything a page shows may have changed: a page is published,
 unpublished, moved or deleted (its menus, lists and the summaries other pages show of it change
-too), or a vocabulary term, a glossary term, the site settings, a site, a redirect, a document or
-an image is saved or deleted. Clearing is one command to the cache (a Redis FLUSHDB on the page
-cache's own database, or removing the cache directory), and the library changes far more
-rarely than it is read.
+too), or a vocabulary term, a glossary term, the site settings, a site, a redirect, a document,
+an image, a language or a page's view restriction is saved or deleted. The same handler gives the
+content a new stamp (core/snapshot.py). Clearing is one command to the cache (a Redis FLUSHDB on
+the page cache's own database, or removing the cache directory), and the library changes far
+more rarely than it is read.
 """
 
 import re
@@ -25,6 +26,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtailcache.cache import clear_cache
 
+from core.snapshot import new_stamp
+
 NEVER_CACHED = re.compile(r"^/(?:admin/|django-admin/|api/search/|healthz|(?:[a-z]{2}/)?soeg/)")
 # Models outside the page tree whose changes pages show (and the vocabularies' terms).
 SHOWN_ON_PAGES = [
@@ -34,10 +37,15 @@ SHOWN_ON_PAGES = [
     "wagtailredirects.Redirect",
     "wagtaildocs.Document",
     "wagtailimages.Image",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",  # menus and course lists leave out restricted pages
 ]
 
 
-def clear_page_cache(**kwargs):
+def content_changed(**kwargs):
+    """What pages show of each other may have changed: a new content stamp, so every process
+    rebuilds what it keeps (core/snapshot.py), and an empty page cache."""
+    new_stamp()
     clear_cache()
 
 
@@ -46,15 +54,15 @@ def connect_signals():
 
     from taxonomy.models import VOCABULARIES
 
-    page_published.connect(clear_page_cache, dispatch_uid="pagecache_published")
+    page_published.connect(content_changed, dispatch_uid="pagecache_published")
     # Deleting a live page unpublishes it first (Wagtail's pre_delete handler), so this covers
     # deletions too, once per live page.
-    page_unpublished.connect(clear_page_cache, dispatch_uid="pagecache_unpublished")
-    post_page_move.connect(clear_page_cache, dispatch_uid="pagecache_moved")
+    page_unpublished.connect(content_changed, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(content_changed, dispatch_uid="pagecache_moved")
     for model in [*VOCABULARIES.values(), *map(apps.get_model, SHOWN_ON_PAGES)]:
         label = model._meta.label
-        post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"pagecache_save_{label}")
-        post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"pagecache_del_{label}")
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache_save_{label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"pagecache_del_{label}")
 
 
 @hooks.register("is_request_cacheable")

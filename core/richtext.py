@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from core.snapshot import STAMP, current_stamp, stamped
+
 _TAG = re.compile(r"(<[^>]+>)")
 _SKIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "button", "script"}
 
@@ -22,28 +24,9 @@ class Processor:
     name: str
     build: Callable  # (locale) -> state used by `apply`, e.g. {ref: (url, title)}
     apply: Callable  # (text, state, seen) -> html
-    # (locale) -> a cheap fingerprint of what `build` reads (a count and a last-change time):
-    # the built state is kept in this process until the fingerprint changes.
-    version: Callable
 
 
 _processors: list[Processor] = []
-_built: dict = {}
-
-
-def _state(processor, locale):
-    """The processor's state for a locale, rebuilt only when its content has changed.
-
-    The fingerprint is one small query; building (every legal page with its URL, a regular
-    expression of every glossary form) costs far more and would otherwise run on every page view.
-    """
-    key = (processor.name, locale.pk)
-    version = processor.version(locale)
-    cached = _built.get(key)
-    if cached is None or cached[0] != version:
-        cached = (version, processor.build(locale))
-        _built[key] = cached
-    return cached[1]
 
 
 def register(processor: Processor):
@@ -89,9 +72,12 @@ def enrich(rendered_html, locale, memo):
     (a glossary term is explained at its first use on the page), for the rest of the request.
     """
     result = str(rendered_html or "")
+    # Building a state (every legal page with its address, a regular expression of every glossary
+    # form) costs far more than a page view: it is kept in the process until the content changes.
+    stamp = memo(STAMP, current_stamp)
     for processor in _processors:
-        state = memo(
-            f"richtext:{processor.name}:{locale.pk}", lambda p=processor: _state(p, locale)
+        state = stamped(
+            stamp, f"richtext:{processor.name}:{locale.pk}", lambda p=processor: p.build(locale)
         )
         if state:
             seen = memo(f"richtext:{processor.name}:seen", set)

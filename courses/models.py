@@ -237,7 +237,7 @@ class CoursePage(RoutablePageMixin, TermsMixin, ReviewMixin, BasePage):
         # A course of several days has a heading per day, and its sessions one level below.
         level = 4 if len(self.program.days) > 1 else 3
         context["session_heading"], context["session_subheading"] = level, level + 1
-        context["terms"] = self.taxonomy_terms()
+        context["terms"] = self.taxonomy_terms(request)
         context["variants"] = VARIANTS
         context["formats"] = DOWNLOAD_FORMATS
         # Editors see what the public course leaves out, in the preview and in the admin.
@@ -299,8 +299,24 @@ class CourseLibraryLink(models.Model):
         return f"{self.course_id} → {self.target_key}"
 
 
-def courses_using(page):
+def courses_using(page, request=None):
     """Live, public courses in the page's language that use the page."""
+    from core.snapshot import live_view, shared
+
+    if live_view(request, page):
+
+        def compute():
+            using = {}
+            rows = CourseLibraryLink.objects.filter(
+                course__in=CoursePage.objects.live().public().filter(locale_id=page.locale_id)
+            ).select_related("course")
+            for link in rows.order_by("course__title", "course_id"):
+                using.setdefault(link.target_key, []).append(link.course)
+            return using
+
+        return shared(request, f"courses_using:{page.locale_id}", compute).get(
+            uuid.UUID(str(page.translation_key)), []
+        )
     return list(
         CoursePage.objects.live()
         .public()

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import ArticlePage, IndexPage, SourcedPage
+from core.snapshot import live_view, page_terms
 from core.utils import attachment, rate_limited
 from downloads.blocks import FormStreamBlock
 from taxonomy.models import TaxonomyMixin, default_locale_terms, localized_terms
@@ -90,7 +91,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         context = super().get_context(request, *args, **kwargs)
         from methods.models import MethodPage
 
-        context["methods"] = self.linked_both_ways(MethodPage)
+        context["methods"] = self.linked_both_ways(MethodPage, request)
         context["has_form"] = self.has_form()
         context["related"] = [p for p in context["related"] if p not in context["methods"]]
         return context
@@ -187,9 +188,12 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
         response["Cache-Control"] = "no-store"
         return response
 
-    def taxonomy_terms(self):
-        terms = super().taxonomy_terms()
+    def taxonomy_terms(self, request=None):
+        terms = super().taxonomy_terms(request)
         if self.template_type_id:
-            shown = localized_terms([self.template_type], self.locale_id)
+            if live_view(request, self):
+                shown = page_terms(request, self, ["template_type"])["template_type"]
+            else:
+                shown = localized_terms([self.template_type], self.locale_id)
             terms = {"template_type": shown, **terms}
         return terms

@@ -3,8 +3,6 @@ glossary, with the definition shown on hover and keyboard focus (and read by scr
 
 import re
 
-from django.db.models import Count, Max
-
 from core.richtext import Processor, term_link
 from guidelines.models import GlossaryPage, GlossaryTerm
 
@@ -28,18 +26,6 @@ def build(locale):
     return pattern, lookup
 
 
-def version(locale):
-    terms = GlossaryTerm.objects.filter(locale=locale).aggregate(
-        n=Count("pk"), changed=Max("updated_at")
-    )
-    glossary = (
-        GlossaryPage.objects.live()
-        .filter(locale=locale)
-        .aggregate(changed=Max("last_published_at"))
-    )
-    return (terms["n"], terms["changed"], glossary["changed"])
-
-
 def apply(text, state, seen):
     pattern, lookup = state
 
@@ -53,4 +39,4 @@ def apply(text, state, seen):
     return pattern.sub(replace, text)
 
 
-PROCESSOR = Processor(name="glossary", build=build, apply=apply, version=version)
+PROCESSOR = Processor(name="glossary", build=build, apply=apply)

@@ -5,8 +5,6 @@ short title shown on hover and keyboard focus. Unknown paragraphs stay plain tex
 
 import re
 
-from django.db.models import Count, Max
-
 from core.richtext import Processor, term_link
 from legal.models import LegalPage
 
@@ -48,15 +46,6 @@ def build(locale):
     }
 
 
-def version(locale):
-    return tuple(
-        LegalPage.objects.live()
-        .filter(locale=locale)
-        .aggregate(n=Count("pk"), changed=Max("last_published_at"))
-        .values()
-    )
-
-
 def apply(text, links, seen):
     def replace(match):
         code = act_code(match.group("act"))
@@ -71,4 +60,4 @@ def apply(text, links, seen):
     return REFERENCE.sub(replace, text)
 
 
-PROCESSOR = Processor(name="legal", build=build, apply=apply, version=version)
+PROCESSOR = Processor(name="legal", build=build, apply=apply)

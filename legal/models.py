@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
+from core.snapshot import live_view, methods_linking
 
 ACTS = [
     ("SEL", _("Social Services Act (serviceloven)")),
@@ -136,8 +137,10 @@ class LegalPage(SourcedPage):
         verbose_name = _("legal provision")
         verbose_name_plural = _("legal provisions")
 
-    def methods_resting_on_it(self):
+    def methods_resting_on_it(self, request=None):
         """Live methods, in the reader's language, that name this provision as legal basis."""
+        if live_view(request, self):
+            return methods_linking(request, self, self.method_links.model)
         source = self if self.locale.is_default else self.get_translation(Locale.get_default())
         # `method_links` is the reverse of the methods app's legal-basis links (no import back).
         methods = {link.page for link in source.method_links.select_related("page")}
@@ -145,5 +148,5 @@ class LegalPage(SourcedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["methods"] = self.methods_resting_on_it()
+        context["methods"] = self.methods_resting_on_it(request)
         return context

@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
+from core.snapshot import link_keys, live_view, localized, methods_linking
 from methods.blocks import StepsStreamBlock, VariantsStreamBlock
 from taxonomy.models import Category, TaxonomyMixin, localized_terms
 
@@ -128,22 +129,25 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         verbose_name = _("method")
         verbose_name_plural = _("methods")
 
-    def linked(self, relation):
+    def linked(self, relation, request=None):
         """Live targets of one of the link relations, in the page's language."""
+        if live_view(request, self):
+            keys = link_keys(request, getattr(self, relation).model).get(self.pk, [])
+            return localized(request, keys, self.locale_id)
         targets = [link.target for link in getattr(self, relation).all().select_related("target")]
         return localized_live_pages(targets, self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["legal_basis"] = self.linked("legal_basis_links")
-        context["techniques"] = self.linked("technique_links")
-        context["principles"] = self.linked("principle_links")
+        context["legal_basis"] = self.linked("legal_basis_links", request)
+        context["techniques"] = self.linked("technique_links", request)
+        context["principles"] = self.linked("principle_links", request)
         from downloads.models import TemplatePage
 
-        context["templates"] = self.linked_both_ways(TemplatePage)
+        context["templates"] = self.linked_both_ways(TemplatePage, request)
         from courses.models import courses_using
 
-        context["courses"] = courses_using(self)
+        context["courses"] = courses_using(self, request)
         context["related"] = [p for p in context["related"] if p not in context["templates"]]
         return context
 
@@ -226,15 +230,17 @@ class SupportingPage(TaxonomyMixin, SourcedPage):
             index.SearchField("cautions"),
         ]
 
-    def used_in(self):
+    def used_in(self, request=None):
         """Live methods, in the page's language, that link to this page's source version."""
+        if live_view(request, self):
+            return methods_linking(request, self, self.method_links.model)
         source = self if self.locale.is_default else self.get_translation(Locale.get_default())
         methods = MethodPage.objects.filter(pk__in=source.method_links.values("page_id"))
         return localized_live_pages(list(methods.order_by("path")), self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["used_in"] = self.used_in()
+        context["used_in"] = self.used_in(request)
         context["kind"] = self.kind_label
         context["extra_value"] = getattr(self, self.extra_field)
         context["extra_heading"] = self.extra_heading

@@ -141,8 +141,12 @@ class TermsMixin:
         """The page's terms per facet as codes, for the API: {field name: [code, …]}."""
         return {name: [t.code for t in terms] for name, terms in self._terms_by_facet()}
 
-    def taxonomy_terms(self):
+    def taxonomy_terms(self, request=None):
         """The page's terms per facet, in the page's language: {field name: [term, …]}."""
+        from core.snapshot import live_view, page_terms
+
+        if live_view(request, self):
+            return page_terms(request, self, [*self.TAXONOMY_ONE, *self.TAXONOMY_MANY])
         return {
             name: localized_terms(terms, self.locale_id) for name, terms in self._terms_by_facet()
         }

@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 from wagtail.rich_text import RichText, expand_db_html
 
+from core import snapshot
 from core.richtext import enrich
 from core.utils import request_memo
 
@@ -20,5 +21,5 @@ def richtext_linked(context, value):
     request = context.get("request")
     if request is None:
         return mark_safe(rendered)  # noqa: S308 - rich text from the database
-    locale = request_memo(request, "active_locale", Locale.get_active)
+    locale = snapshot.active_locale(request) or Locale.get_active()
     return enrich(rendered, locale, lambda key, compute: request_memo(request, key, compute))

@@ -4,26 +4,57 @@ from django import template
 from django.utils import translation
 from django.utils.translation import get_language_info
 
-from wagtail.models import Locale, Site
+from wagtail.models import Page, Site
 
+from core import snapshot
 from core.models import SiteSettings
 from core.utils import request_memo
 
 register = template.Library()
 
 
-def _localized_root(request):
-    """The site's home page in the active language, looked up once per request.
+def _site(request):
+    return request_memo(request, "site", lambda: Site.find_for_request(request))
 
-    The menu, the header link and the language switcher all need it; `Page.localized` queries
-    the locale and the translation each time, so it is computed once per request and language.
-    """
+
+def _live_translation(request, key, locale_id):
+    return snapshot.live_pages(request, locale_id).get(key)
+
+
+def _localized(request, key):
+    """A page the site names (its root, its accessibility statement) by translation key: live in
+    the active language, or else in another language."""
+    if key is None:
+        return None
+    found = _live_translation(request, key, snapshot.active_locale_id(request))
+    for locale_id in snapshot.locale_ids(request).values():
+        if found is not None:
+            break
+        found = _live_translation(request, key, locale_id)
+    return found
+
+
+def _site_pages(request):
+    """{site id: (its root's translation key, its accessibility statement's translation key)}."""
 
     def compute():
-        site = Site.find_for_request(request)
-        return site.root_page.localized if site is not None else None
+        statements = dict(
+            SiteSettings.objects.values_list("site_id", "accessibility_statement__translation_key")
+        )
+        return {
+            site_id: (root_key, statements.get(site_id))
+            for site_id, root_key in Site.objects.values_list("pk", "root_page__translation_key")
+        }
 
-    return request_memo(request, f"localized_root:{translation.get_language()}", compute)
+    return snapshot.shared(request, "site_pages", compute)
+
+
+def _localized_root(request):
+    """The site's home page in the active language."""
+    site = _site(request)
+    if site is None:
+        return None
+    return _localized(request, _site_pages(request).get(site.pk, (None, None))[0])
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -31,12 +62,24 @@ def main_menu(context):
     request = context["request"]
     root = _localized_root(request)
     current = context.get("page")
-    items = []
-    if root is not None:
-        for item in root.get_children().live().public().in_menu():
-            active = current is not None and (current.path.startswith(item.path))
-            items.append({"title": item.title, "url": item.get_url(request), "active": active})
-    return {"items": items}
+    if root is None:
+        return {"items": []}
+
+    def compute():
+        children = Page.objects.get(pk=root.pk).get_children().live().public().in_menu()
+        return [(item.title, item.get_url(request), item.path) for item in children]
+
+    items = snapshot.shared(request, f"main_menu:{root.pk}", compute)
+    return {
+        "items": [
+            {
+                "title": title,
+                "url": url,
+                "active": current is not None and current.path.startswith(path),
+            }
+            for title, url, path in items
+        ]
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -51,7 +94,12 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    if snapshot.live_view(request, page):
+        by_path = snapshot.live_by_path(request)
+        paths = [page.path[:i] for i in range(8, len(page.path), Page.steplen)]
+        ancestors = [by_path[path] for path in paths if path in by_path]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
@@ -63,26 +111,27 @@ def _alternate_links(context):
     page = context.get("page")
     current_language = translation.get_language()
     translations = {t.locale.language_code: t for t in context.get("translations") or []}
-    site = Site.find_for_request(request)
+    site = _site(request)
+    root_key = _site_pages(request).get(site.pk, (None, None))[0] if site is not None else None
     links = []
     # Views that are not pages (the search page) give their own address in each language.
     own_urls = context.get("alternate_urls") or {}
-    for locale in Locale.objects.exclude(language_code=current_language):
-        url, exact = own_urls.get(locale.language_code), False
+    for language_code, locale_id in snapshot.locale_ids(request).items():
+        if language_code == current_language:
+            continue
+        url, exact = own_urls.get(language_code), False
         if url is None:
-            target = translations.get(locale.language_code)
+            target = translations.get(language_code)
             exact = target is not None and page is not None
-            if target is None and site is not None:
-                target = site.root_page.get_translation_or_none(locale)
-                if target is not None and not target.live:
-                    target = None
+            if target is None and root_key is not None:
+                target = _live_translation(request, root_key, locale_id)
             if target is None:
                 continue
             url = target.get_url(request)
         links.append(
             {
-                "code": locale.language_code,
-                "name": get_language_info(locale.language_code)["name_local"].capitalize(),
+                "code": language_code,
+                "name": get_language_info(language_code)["name_local"].capitalize(),
                 "url": url,
                 "full_url": request.build_absolute_uri(url),
                 "exact": exact,
@@ -110,12 +159,8 @@ def alternate_links(context):
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
 def site_footer(context):
     request = context["request"]
-    site = Site.find_for_request(request)
+    site = _site(request)
     statement = None
     if site is not None:
-        statement_page = SiteSettings.for_site(site).accessibility_statement
-        if statement_page is not None:
-            statement = statement_page.localized
-    return {
-        "accessibility_url": statement.get_url(request) if statement else None,
-    }
+        statement = _localized(request, _site_pages(request).get(site.pk, (None, None))[1])
+    return {"accessibility_url": statement.get_url(request) if statement else None}

@@ -1,0 +1,244 @@
+"""What every page shows of the rest of the library, kept in each server process between changes.
+
+A method page lists its legal basis, techniques, principles, templates, courses and related pages
+(each with its title, address and summary), its terms in the reader's language and its
+translations; every page has the main menu, breadcrumbs and footer. Looked up page by page, that
+was about 40 queries and most of the time of an uncached page. Here each is built once from whole
+tables (every live page's title, address and summary; every link of one kind; every term) and
+shared by all the pages the process renders, until the content stamp (core.models.ContentStamp)
+changes: one small query per request. The stamp gets a new random token in the handlers that
+also clear the page cache (core/pagecache.py), so nothing a page shows outlives the change.
+
+A preview shows the draft's own links and terms, not the published ones: callers check `live_view`
+and compute from the page itself when it is false.
+"""
+
+import uuid
+from collections import defaultdict
+
+from core.utils import request_memo
+
+_values: dict = {}
+STAMP = "content_stamp"  # the stamp's key in the request's memo
+
+
+def current_stamp():
+    from core.models import ContentStamp
+
+    return ContentStamp.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+
+def new_stamp(**kwargs):
+    """Something pages show of each other changed: every process rebuilds what it keeps."""
+    from core.models import ContentStamp
+
+    ContentStamp.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
+
+def shared(request, key, compute):
+    """`compute()`, kept in this process until the content stamp changes. The stamp is read once
+    per request; `key` names what is kept (with its language, where it has one)."""
+    return stamped(request_memo(request, STAMP, current_stamp), key, compute)
+
+
+def stamped(stamp, key, compute):
+    cached = _values.get(key)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, compute())
+        _values[key] = cached
+    return cached[1]
+
+
+def live_view(request, page):
+    """Whether `page` is served as published (not a preview of a draft), so what the database
+    holds for it is what it shows."""
+    return request is not None and not getattr(request, "is_preview", False) and page.live
+
+
+CARD_FIELDS = ["title", "url_path", "summary", "ref", "locale", "translation_key", "path", "live"]
+
+
+def live_pages(request, locale_id):
+    """Every live page of the library in one language, by translation key: specific, with the
+    fields a listing shows (title, address, summary, ref)."""
+
+    def compute():
+        from core.models import BasePage
+
+        locale = locales(request)[locale_id]
+        found = {}
+        for model in _concrete(BasePage):
+            for page in model.objects.live().filter(locale=locale).only(*CARD_FIELDS):
+                page.locale = locale  # the language switcher asks each page for its language
+                page._url_parts = {}  # its address, once per language (BasePage.get_url_parts)
+                found[page.translation_key] = page
+        return found
+
+    return shared(request, f"live_pages:{locale_id}", compute)
+
+
+def localized(request, keys, locale_id):
+    """The live pages with these translation keys in one language, in the order given."""
+    pages = live_pages(request, locale_id)
+    return [pages[key] for key in dict.fromkeys(keys) if key in pages]
+
+
+def locales(request):
+    """Every language of the site: {locale id: Locale}, in the order of their codes."""
+
+    def compute():
+        from wagtail.models import Locale
+
+        return {locale.pk: locale for locale in Locale.objects.order_by("language_code")}
+
+    return shared(request, "locales", compute)
+
+
+def locale_ids(request):
+    """Every language of the site, as {language code: locale id}."""
+    return {locale.language_code: pk for pk, locale in locales(request).items()}
+
+
+def translation_key_of(request, page_id):
+    """A page's translation key, by its id (the site's root, its accessibility statement)."""
+
+    def compute():
+        from wagtail.models import Page
+
+        return dict(Page.objects.values_list("pk", "translation_key"))
+
+    return shared(request, "translation_keys", compute).get(page_id)
+
+
+def active_locale_id(request):
+    """The locale of the language the page is shown in."""
+    from django.utils import translation
+
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    locales = locale_ids(request)
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        code = None
+    return locales.get(code) or next(iter(locales.values()), None)
+
+
+def active_locale(request):
+    return locales(request).get(active_locale_id(request))
+
+
+def live_by_path(request):
+    """Every live page of the library in every language, by its place in the page tree."""
+
+    def compute():
+        return {
+            page.path: page
+            for locale_id in locale_ids(request).values()
+            for page in live_pages(request, locale_id).values()
+        }
+
+    return shared(request, "live_by_path", compute)
+
+
+def translations(request, page):
+    """The live versions of `page` in the other languages."""
+    found = []
+    for locale_id in locale_ids(request).values():
+        if locale_id != page.locale_id:
+            translation = live_pages(request, locale_id).get(page.translation_key)
+            if translation is not None:
+                found.append(translation)
+    return found
+
+
+def link_keys(request, link_model):
+    """Every link of one kind (an Orderable with `page` and `target`), as {page id: [target's
+    translation key, …]} in the links' order."""
+
+    def compute():
+        links = defaultdict(list)
+        rows = link_model.objects.order_by("page_id", "sort_order", "pk").values_list(
+            "page_id", "target__translation_key"
+        )
+        for page_id, key in rows:
+            links[page_id].append(key)
+        return dict(links)
+
+    return shared(request, f"links:{link_model._meta.label}", compute)
+
+
+def linking_keys(request, link_model):
+    """The same links the other way: {target's translation key: {linking page's key, …}}."""
+
+    def compute():
+        linking = defaultdict(set)
+        rows = link_model.objects.values_list("page__translation_key", "target__translation_key")
+        for page_key, target_key in rows:
+            linking[target_key].add(page_key)
+        return dict(linking)
+
+    return shared(request, f"linking:{link_model._meta.label}", compute)
+
+
+def _concrete(base):
+    from wagtail.models import get_page_models
+
+    return [m for m in get_page_models() if issubclass(m, base) and not m._meta.abstract]
+
+
+def methods_linking(request, page, link_model):
+    """The live pages in `page`'s language whose links of `link_model` point to `page` (in any
+    of its languages), in the order of the page tree: the methods resting on a provision, or
+    using a technique."""
+    keys = linking_keys(request, link_model).get(page.translation_key, ())
+    return sorted(localized(request, keys, page.locale_id), key=lambda p: p.path)
+
+
+def page_terms(request, page, names):
+    """The page's terms in its language, for each of its taxonomy fields `names` that has any:
+    {field name: [term, …]}, each field's terms in the vocabulary's order."""
+    found = {}
+    for name in names:
+        field = page._meta.get_field(name)
+        terms = _vocabulary(request, field.related_model)
+        if field.many_to_many:
+            ids = _term_ids(request, field).get(page.pk, [])
+        else:
+            ids = [getattr(page, field.attname)] if getattr(page, field.attname) else []
+        linked = sorted(
+            (terms["by_id"][i] for i in ids if i in terms["by_id"]),
+            key=lambda t: (t.sort_order, t.name),
+        )
+        shown = [terms["localized"].get((t.translation_key, page.locale_id), t) for t in linked]
+        if shown:
+            found[name] = shown
+    return found
+
+
+def _vocabulary(request, model):
+    """Every term of a vocabulary: {"by_id": {id: term}, "localized": {(translation key, locale
+    id): term}}."""
+
+    def compute():
+        terms = list(model.objects.all())
+        return {
+            "by_id": {t.pk: t for t in terms},
+            "localized": {(t.translation_key, t.locale_id): t for t in terms},
+        }
+
+    return shared(request, f"vocabulary:{model._meta.label}", compute)
+
+
+def _term_ids(request, field):
+    """A page type's many-to-many links to one vocabulary: {page id: [term id, …]}."""
+
+    def compute():
+        ids = defaultdict(list)
+        through = field.remote_field.through
+        rows = through.objects.values_list(field.m2m_field_name(), field.m2m_reverse_field_name())
+        for page_id, term_id in rows:
+            ids[page_id].append(term_id)
+        return dict(ids)
+
+    return shared(request, f"terms:{field.model._meta.label}.{field.name}", compute)
