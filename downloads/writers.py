@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from downloads.pdf import html_to_pdf
 from downloads.schema import FormDefinition, Question
 
 CHECKED, UNCHECKED = "☒", "☐"
@@ -346,8 +347,6 @@ def odt_from_parts(title: str, language_code: str, document_parts) -> bytes:
 
 
 def write_pdf(document: Document) -> bytes:
-    import weasyprint
-
     sections = [
         {
             "title": section.title,
@@ -375,14 +374,11 @@ def write_pdf(document: Document) -> bytes:
             "language": document.language,
         },
     )
-    # PDF/UA-1: tagged, with the document language and title, where WeasyPrint can do it.
-    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html)
 
 
 def pdf_from_parts(title: str, language: str, document_parts) -> bytes:
     """A PDF of the same parts as `docx_from_parts`; consecutive bullets make one list."""
-    import weasyprint
-
     blocks = []
     for kind, *content in document_parts:
         if kind == "bullet" and blocks and blocks[-1][0] == "list":
@@ -394,4 +390,4 @@ def pdf_from_parts(title: str, language: str, document_parts) -> bytes:
     html = render_to_string(
         "downloads/print_parts.html", {"title": title, "language": language, "blocks": blocks}
     )
-    return weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html)
