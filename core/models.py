@@ -20,9 +20,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
+from core import snapshot
 from core.blocks import RICH_TEXT_FEATURES, SOURCE_DOCUMENTS, BodyStreamBlock, SourcesStreamBlock
-from core.snapshot import link_keys, linking_keys, live_view, translations
-from core.snapshot import localized as snapshot_localized
 
 
 def localized_live_pages(pages, locale):
@@ -151,8 +150,8 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if live_view(request, self):
-            context["translations"] = translations(request, self)
+        if snapshot.live_view(request, self):
+            context["translations"] = snapshot.translations(request, self)
         else:
             context["translations"] = self.live_translations
         return context
@@ -335,31 +334,36 @@ class SourcedPage(ReviewMixin, BasePage):
 
     def related_pages(self, request=None):
         """Related pages in the page's language, live ones only."""
-        if live_view(request, self):
-            keys = link_keys(request, RelatedLink).get(self.pk, [])
-            return snapshot_localized(request, keys, self.locale_id)
-        targets = [link.target for link in self.related_links.all().select_related("target")]
+        return self.linked("related_links", request)
+
+    def linked(self, relation, request=None):
+        """Live targets of one of the page's link relations (an Orderable with `target`), in the
+        page's language and the links' order."""
+        if snapshot.live_view(request, self):
+            keys = snapshot.link_keys(request, getattr(self, relation).model).get(self.pk, [])
+            return snapshot.localized(request, keys, self.locale_id)
+        targets = [link.target for link in getattr(self, relation).all().select_related("target")]
         return localized_live_pages(targets, self.locale)
 
     def linked_both_ways(self, model, request=None):
         """Live pages of `model` in this page's language that this page links to or that link
         to it ("see also" either way): a method's templates, a template's methods."""
-        if live_view(request, self):
+        if snapshot.live_view(request, self):
             keys = [
-                *link_keys(request, RelatedLink).get(self.pk, []),
-                *linking_keys(request, RelatedLink).get(self.translation_key, ()),
+                *snapshot.link_keys(request, RelatedLink).get(self.pk, []),
+                *snapshot.linking_keys(request, RelatedLink).get(self.translation_key, ()),
             ]
-            pages = snapshot_localized(request, keys, self.locale_id)
+            pages = snapshot.localized(request, keys, self.locale_id)
             return sorted((p for p in pages if isinstance(p, model)), key=lambda p: p.title)
         own_keys = model.objects.filter(pk__in=self.related_links.values("target_id")).values_list(
             "translation_key", flat=True
         )
-        linking_keys_ = model.objects.filter(
+        linking_keys = model.objects.filter(
             related_links__target__translation_key=self.translation_key
         ).values_list("translation_key", flat=True)
         return list(
             model.objects.live()
-            .filter(locale_id=self.locale_id, translation_key__in={*own_keys, *linking_keys_})
+            .filter(locale_id=self.locale_id, translation_key__in={*own_keys, *linking_keys})
             .order_by("title")
         )
 

@@ -26,19 +26,6 @@ def serve(request, path):
     return wagtail_views.serve(request, path)
 
 
-def _routes(request):
-    """{url path: (page id, content type id)} and {page id: url path} for every page."""
-
-    def compute():
-        rows = Page.objects.values_list("url_path", "pk", "content_type_id")
-        return (
-            {url_path: (pk, content_type) for url_path, pk, content_type in rows},
-            {pk: url_path for url_path, pk, _ in rows},
-        )
-
-    return snapshot.shared(request, "routes", compute)
-
-
 def _routes_itself(model):
     return model.route is not Page.route
 
@@ -48,27 +35,24 @@ def route(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    by_url_path, url_paths = _routes(request)
-    root_url_path = url_paths.get(site.root_page_id)
-    if root_url_path is None:
-        return None
+    ids_by_url_path, pages = snapshot.addresses(request)
     # The root in the reader's language when that is live (Wagtail's `Page.localized`).
-    root_key = snapshot.translation_key_of(request, site.root_page_id)
-    translated = snapshot.live_pages(request, snapshot.active_locale_id(request)).get(root_key)
-    if translated is not None:
-        root_url_path = translated.url_path
-    current, url_path = by_url_path[root_url_path], root_url_path
+    root = snapshot.live_translation(request, site.root_page_id)
+    url_path = root.url_path if root is not None else pages.get(site.root_page_id, (None,))[0]
+    if url_path is None:
+        return None
+    page_id = ids_by_url_path[url_path]
     components = [component for component in path.split("/") if component]
     consumed = 0
     for component in components:
-        if _routes_itself(_model(current)):
+        if _routes_itself(_model(pages[page_id])):
             break
         url_path += component + "/"
-        current = by_url_path.get(url_path)
-        if current is None:
+        page_id = ids_by_url_path.get(url_path)
+        if page_id is None:
             return None
         consumed += 1
-    page = _model(current).objects.filter(pk=current[0]).first()
+    page = _model(pages[page_id]).objects.filter(pk=page_id).first()
     if page is None:  # deleted since the snapshot was taken
         return None
     page.locale = snapshot.locales(request).get(page.locale_id, page.locale)
@@ -79,6 +63,7 @@ def route(request, path):
 
 
 def _model(entry):
+    """The page type of an entry of `snapshot.addresses`: (url path, content type id, key)."""
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_id(entry[1]).model_class() or Page

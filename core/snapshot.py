@@ -28,7 +28,7 @@ def current_stamp():
     return ContentStamp.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
 
-def new_stamp(**kwargs):
+def new_stamp():
     """Something pages show of each other changed: every process rebuilds what it keeps."""
     from core.models import ContentStamp
 
@@ -96,18 +96,46 @@ def locales(request):
 
 def locale_ids(request):
     """Every language of the site, as {language code: locale id}."""
-    return {locale.language_code: pk for pk, locale in locales(request).items()}
+
+    def compute():
+        return {locale.language_code: pk for pk, locale in locales(request).items()}
+
+    return shared(request, "locale_ids", compute)
 
 
-def translation_key_of(request, page_id):
-    """A page's translation key, by its id (the site's root, its accessibility statement)."""
+def addresses(request):
+    """Every page, live or not: ({url path: page id}, {page id: (url path, content type id,
+    translation key)}), for routing and for the pages the site names by id."""
 
     def compute():
         from wagtail.models import Page
 
-        return dict(Page.objects.values_list("pk", "translation_key"))
+        rows = Page.objects.values_list("pk", "url_path", "content_type_id", "translation_key")
+        return (
+            {url_path: pk for pk, url_path, _, _ in rows},
+            {pk: (url_path, content_type, key) for pk, url_path, content_type, key in rows},
+        )
 
-    return shared(request, "translation_keys", compute).get(page_id)
+    return shared(request, "addresses", compute)
+
+
+def key_of(request, page_id):
+    """A page's translation key, by its id."""
+    entry = addresses(request)[1].get(page_id)
+    return entry[2] if entry is not None else None
+
+
+def live_translation(request, page_id):
+    """The live version of a page in the reader's language, or else in another language; None
+    when it is live in none (the site's root, its accessibility statement)."""
+    key = key_of(request, page_id)
+    if key is None:
+        return None
+    for locale_id in dict.fromkeys([active_locale_id(request), *locale_ids(request).values()]):
+        found = live_pages(request, locale_id).get(key)
+        if found is not None:
+            return found
+    return None
 
 
 def active_locale_id(request):
@@ -116,12 +144,12 @@ def active_locale_id(request):
 
     from wagtail.coreutils import get_supported_content_language_variant
 
-    locales = locale_ids(request)
+    ids = locale_ids(request)
     try:
         code = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         code = None
-    return locales.get(code) or next(iter(locales.values()), None)
+    return ids.get(code) or next(iter(ids.values()), None)
 
 
 def active_locale(request):

@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
-from core.snapshot import link_keys, live_view, localized, methods_linking
+from core.snapshot import live_view, methods_linking
 from methods.blocks import StepsStreamBlock, VariantsStreamBlock
 from taxonomy.models import Category, TaxonomyMixin, localized_terms
 
@@ -128,14 +128,6 @@ class MethodPage(TaxonomyMixin, SourcedPage):
     class Meta:
         verbose_name = _("method")
         verbose_name_plural = _("methods")
-
-    def linked(self, relation, request=None):
-        """Live targets of one of the link relations, in the page's language."""
-        if live_view(request, self):
-            keys = link_keys(request, getattr(self, relation).model).get(self.pk, [])
-            return localized(request, keys, self.locale_id)
-        targets = [link.target for link in getattr(self, relation).all().select_related("target")]
-        return localized_live_pages(targets, self.locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

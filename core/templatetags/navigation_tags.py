@@ -8,53 +8,14 @@ from wagtail.models import Page, Site
 
 from core import snapshot
 from core.models import SiteSettings
-from core.utils import request_memo
 
 register = template.Library()
 
 
-def _site(request):
-    return request_memo(request, "site", lambda: Site.find_for_request(request))
-
-
-def _live_translation(request, key, locale_id):
-    return snapshot.live_pages(request, locale_id).get(key)
-
-
-def _localized(request, key):
-    """A page the site names (its root, its accessibility statement) by translation key: live in
-    the active language, or else in another language."""
-    if key is None:
-        return None
-    found = _live_translation(request, key, snapshot.active_locale_id(request))
-    for locale_id in snapshot.locale_ids(request).values():
-        if found is not None:
-            break
-        found = _live_translation(request, key, locale_id)
-    return found
-
-
-def _site_pages(request):
-    """{site id: (its root's translation key, its accessibility statement's translation key)}."""
-
-    def compute():
-        statements = dict(
-            SiteSettings.objects.values_list("site_id", "accessibility_statement__translation_key")
-        )
-        return {
-            site_id: (root_key, statements.get(site_id))
-            for site_id, root_key in Site.objects.values_list("pk", "root_page__translation_key")
-        }
-
-    return snapshot.shared(request, "site_pages", compute)
-
-
 def _localized_root(request):
     """The site's home page in the active language."""
-    site = _site(request)
-    if site is None:
-        return None
-    return _localized(request, _site_pages(request).get(site.pk, (None, None))[0])
+    site = Site.find_for_request(request)
+    return snapshot.live_translation(request, site.root_page_id) if site is not None else None
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -111,8 +72,7 @@ def _alternate_links(context):
     page = context.get("page")
     current_language = translation.get_language()
     translations = {t.locale.language_code: t for t in context.get("translations") or []}
-    site = _site(request)
-    root_key = _site_pages(request).get(site.pk, (None, None))[0] if site is not None else None
+    site = Site.find_for_request(request)
     links = []
     # Views that are not pages (the search page) give their own address in each language.
     own_urls = context.get("alternate_urls") or {}
@@ -123,8 +83,9 @@ def _alternate_links(context):
         if url is None:
             target = translations.get(language_code)
             exact = target is not None and page is not None
-            if target is None and root_key is not None:
-                target = _live_translation(request, root_key, locale_id)
+            if target is None and site is not None:
+                root_key = snapshot.key_of(request, site.root_page_id)
+                target = snapshot.live_pages(request, locale_id).get(root_key)
             if target is None:
                 continue
             url = target.get_url(request)
@@ -159,8 +120,13 @@ def alternate_links(context):
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
 def site_footer(context):
     request = context["request"]
-    site = _site(request)
+    site = Site.find_for_request(request)
     statement = None
     if site is not None:
-        statement = _localized(request, _site_pages(request).get(site.pk, (None, None))[1])
+
+        def statements():
+            return dict(SiteSettings.objects.values_list("site_id", "accessibility_statement_id"))
+
+        statement_id = snapshot.shared(request, "accessibility_statements", statements).get(site.pk)
+        statement = snapshot.live_translation(request, statement_id)
     return {"accessibility_url": statement.get_url(request) if statement else None}
