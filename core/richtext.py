@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from core.snapshot import STAMP, current_stamp, stamped
 
 _TAG = re.compile(r"(<[^>]+>)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 _SKIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "code", "button", "script"}
 
 
@@ -24,6 +25,9 @@ class Processor:
     name: str
     build: Callable  # (locale) -> state used by `apply`, e.g. {ref: (url, title)}
     apply: Callable  # (text, state, seen) -> html
+    # Text the processor can only change if it contains this (legal references all have a "§"):
+    # other rich text is left as it is without being taken apart.
+    needs: str = ""
 
 
 _processors: list[Processor] = []
@@ -49,7 +53,7 @@ def _apply(rendered_html, processor, state, seen):
     skipping = []
     for part in _TAG.split(rendered_html):
         if part.startswith("<"):
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            name = _TAG_NAME.match(part)
             tag = name.group(1).lower() if name else ""
             if tag in _SKIP_INSIDE:
                 if part.startswith("</"):
@@ -79,7 +83,7 @@ def enrich(rendered_html, locale, memo):
         state = stamped(
             stamp, f"richtext:{processor.name}:{locale.pk}", lambda p=processor: p.build(locale)
         )
-        if state:
+        if state and processor.needs in result:
             seen = memo(f"richtext:{processor.name}:seen", set)
             result = _apply(result, processor, state, seen)
     return mark_safe(result)  # noqa: S308 - rich text from the database plus escaped values

@@ -60,4 +60,4 @@ def apply(text, links, seen):
     return REFERENCE.sub(replace, text)
 
 
-PROCESSOR = Processor(name="legal", build=build, apply=apply)
+PROCESSOR = Processor(name="legal", build=build, apply=apply, needs="§")
