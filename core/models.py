@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Site, get_page_models
+from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -132,6 +132,12 @@ class BasePage(Page):
         if key not in memo:
             memo[key] = super().get_url_parts(request)
         return memo[key]
+
+    def get_view_restrictions(self):
+        # core/routing.py found in the content snapshot that none applies to the page served.
+        if getattr(self, "_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @cached_property
     def live_translations(self):

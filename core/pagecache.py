@@ -7,12 +7,12 @@ response that sets a cookie (a CSRF token, a session) or is marked private or no
 carry a CSRF token set its cookie, so they are never cached either.
 
 The whole cache is cleared when anything a page shows may have changed: a page is published,
-unpublished, moved or deleted (its menus, lists and the summaries other pages show of it change
-too), or a vocabulary term, a glossary term, the site settings, a site, a redirect, a document,
-an image, a language or a page's view restriction is saved or deleted. The same handler gives the
-content a new stamp (core/snapshot.py). Clearing is one command to the cache (a Redis FLUSHDB on
-the page cache's own database, or removing the cache directory), and the library changes far
-more rarely than it is read.
+unpublished, moved or deleted, or made as an alias (its menus, lists and the summaries other pages
+show of it change too), or a vocabulary term, a glossary term, the site settings, a site, a
+redirect, a document, an image, a language or a page's view restriction is saved or deleted. The
+same handler gives the content a new stamp (core/snapshot.py). Clearing is one command to the cache
+(a Redis FLUSHDB on the page cache's own database, or removing the cache directory), and the
+library changes far more rarely than it is read.
 """
 
 import re
@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtailcache.cache import clear_cache
@@ -49,6 +50,13 @@ def content_changed(**kwargs):
     clear_cache()
 
 
+def alias_created(sender, instance, created, **kwargs):
+    """A page made as an alias (a copy kept in step with its source) is live at once, but Wagtail
+    sends no signal for it."""
+    if created and isinstance(instance, Page) and instance.alias_of_id is not None:
+        content_changed()
+
+
 def connect_signals():
     from django.apps import apps
 
@@ -59,6 +67,7 @@ def connect_signals():
     # deletions too, once per live page.
     page_unpublished.connect(content_changed, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(content_changed, dispatch_uid="pagecache_moved")
+    post_save.connect(alias_created, dispatch_uid="pagecache_alias")
     for model in [*VOCABULARIES.values(), *map(apps.get_model, SHOWN_ON_PAGES)]:
         label = model._meta.label
         post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache_save_{label}")

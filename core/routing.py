@@ -2,8 +2,9 @@
 
 Wagtail finds a page by walking the tree from the site's root: the root, its translation in the
 reader's language, then each level's child by slug and its specific page, two queries a level
-and about ten for a method page. Here the walk is done in the content snapshot (core/snapshot.py:
-every page's address and type, kept until the content changes), and only the page itself is
+and about ten for a method page; the site and the page's view restrictions are three more. Here
+the walk is done in the content snapshot (core/snapshot.py: every page's address and type, the
+sites and the view restrictions, kept until the content changes), and only the page itself is
 read from the database. The result is handed to Wagtail's own view, which serves it exactly as
 before: view restrictions, `before_serve_page` hooks, previews and the page's `serve()`.
 
@@ -20,6 +21,9 @@ from core import snapshot
 
 
 def serve(request, path):
+    if not hasattr(request, "_wagtail_site"):
+        # Site.find_for_request takes the site from here (it caches it there itself).
+        request._wagtail_site = snapshot.site(request)
     if not hasattr(request, "_wagtail_route_for_request"):
         # Wagtail's serve() takes the route from here (Page.route_for_request caches it there).
         request._wagtail_route_for_request = route(request, path)
@@ -55,7 +59,11 @@ def route(request, path):
     page = _model(pages[page_id]).objects.filter(pk=page_id).first()
     if page is None:  # deleted since the snapshot was taken
         return None
-    page.locale = snapshot.locales(request).get(page.locale_id, page.locale)
+    locale = snapshot.locales(request).get(page.locale_id)
+    if locale is not None:  # else Wagtail reads it when it is asked for
+        page.locale = locale
+    # Wagtail's check of view restrictions asks BasePage.get_view_restrictions.
+    page._unrestricted = snapshot.unrestricted(request, page)
     try:
         return page.route(request, components[consumed:])
     except Http404:

@@ -119,6 +119,35 @@ def addresses(request):
     return shared(request, "addresses", compute)
 
 
+def site(request):
+    """Wagtail's `Site.find_for_request`, from the sites kept until the content changes (a Site
+    saved or deleted gives a new stamp): Wagtail asks the database on every request."""
+    from wagtail.models import Site
+
+    found = shared(request, "sites", dict)
+    key = (request._get_raw_host(), request.get_port())
+    if key not in found:
+        if len(found) >= 64:  # a host name for each Site, and ALLOWED_HOSTS holds the rest out
+            found.clear()
+        found[key] = Site._find_for_request(request)
+    return found[key]
+
+
+def unrestricted(request, page):
+    """Whether no view restriction (a password, a login, groups) applies to `page`: none is on
+    the page or its ancestors, and the site has no aliases (whose restrictions are their
+    source's). Wagtail's `get_view_restrictions` would then find none, in two queries."""
+
+    def compute():
+        from wagtail.models import Page, PageViewRestriction
+
+        restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return restricted, Page.objects.filter(alias_of__isnull=False).exists()
+
+    restricted, aliases = shared(request, "view_restrictions", compute)
+    return not aliases and not page.path.startswith(restricted)
+
+
 def key_of(request, page_id):
     """A page's translation key, by its id."""
     entry = addresses(request)[1].get(page_id)
