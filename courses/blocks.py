@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -27,6 +28,11 @@ EXERCISE_KINDS = [
 ]
 
 SIMPLE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+def minutes_label(minutes):
+    """ "1 minute" / "45 minutes": a session's or an exercise's length, for the public pages."""
+    return ngettext("%(counter)s minute", "%(counter)s minutes", minutes) % {"counter": minutes}
 
 
 class LibraryItemBlock(blocks.StructBlock):
@@ -128,6 +134,11 @@ class SessionBlock(blocks.StructBlock):
                 }
             )
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["minutes_label"] = minutes_label(value["minutes"])
+        return context
 
 
 class SessionsStreamBlock(blocks.StreamBlock):

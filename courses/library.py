@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
-from courses.blocks import EXERCISE_KINDS
+from courses.blocks import EXERCISE_KINDS, minutes_label
 
 
 @dataclass
@@ -46,6 +46,10 @@ class Exercise:
     @property
     def kind_label(self):
         return dict(EXERCISE_KINDS).get(self.kind, self.kind)
+
+    @property
+    def minutes_label(self):
+        return minutes_label(self.minutes)
 
 
 @dataclass

@@ -76,6 +76,10 @@ class CourseIndexPage(IndexPage):
         catalogue = Catalogue(self, request.GET)
         context = self.get_context(request, *args, **kwargs)
         context["catalogue"] = catalogue
+        count = len(catalogue.results)
+        context["results_label"] = ngettext("%(counter)s course", "%(counter)s courses", count) % {
+            "counter": count
+        }
         return TemplateResponse(
             request,
             self.get_template(request, *args, **kwargs),
@@ -222,6 +226,13 @@ class CoursePage(RoutablePageMixin, TermsMixin, ReviewMixin, BasePage):
     @property
     def duration_code(self):
         return duration_code(self.total_minutes, self.day_count)
+
+    @property
+    def days_label(self):
+        """ "2 days": how many days the course takes, for the public pages."""
+        return ngettext("%(counter)s day", "%(counter)s days", self.day_count) % {
+            "counter": self.day_count
+        }
 
     # --- The page ------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from core.utils import mask_personal_data, rate_limited
@@ -62,6 +63,8 @@ def search_page(http_request):
             "search": response,
             "selected": search_request.selected,
             "page_links": _page_links(http_request, response),
+            "result_count": ngettext("%(counter)s result", "%(counter)s results", response.count)
+            % {"counter": response.count},
         }
     )
     return render(http_request, "search/search_page.html", context)
