@@ -328,14 +328,17 @@ class SourcedPage(ReviewMixin, BasePage):
 
     def source_list(self):
         titles = dict(SOURCE_DOCUMENTS)
+        # Read as stored: every part is plain text, and making blocks of it (Wagtail checks each
+        # document against the list of choices) cost more than the rest of the list.
+        parts = [item["value"] for item in self.sources.raw_data]
         return [
             {
-                "doc": block.value["doc"],
-                "title": titles.get(block.value["doc"], ""),
-                "lines": block.value["lines"],
-                "note": block.value["note"],
+                "doc": part["doc"],
+                "title": titles.get(part["doc"], ""),
+                "lines": part.get("lines") or "",
+                "note": part.get("note") or "",
             }
-            for block in self.sources
+            for part in parts
         ]
 
     def related_pages(self, request=None):
