@@ -312,17 +312,28 @@ class CourseLibraryLink(models.Model):
 
 def courses_using(page, request=None):
     """Live, public courses in the page's language that use the page."""
-    from core.snapshot import live_view, shared
+    from core.snapshot import live_pages, live_view, shared
 
     if live_view(request, page):
 
         def compute():
+            # The courses as the snapshot's cards (title, address, summary): a whole course,
+            # read once per link, kept every session's text in each worker (8 MB).
+            cards = live_pages(request, page.locale_id)
+            public = CoursePage.objects.live().public().filter(locale_id=page.locale_id)
+            courses = sorted(
+                (cards[key] for key in public.values_list("translation_key", flat=True)),
+                key=lambda course: (course.title, course.pk),
+            )
+            by_id = {course.pk: course for course in courses}
             using = {}
-            rows = CourseLibraryLink.objects.filter(
-                course__in=CoursePage.objects.live().public().filter(locale_id=page.locale_id)
-            ).select_related("course")
-            for link in rows.order_by("course__title", "course_id"):
-                using.setdefault(link.target_key, []).append(link.course)
+            rows = CourseLibraryLink.objects.filter(course_id__in=by_id).values_list(
+                "target_key", "course_id"
+            )
+            for target_key, course_id in rows:
+                using.setdefault(target_key, []).append(by_id[course_id])
+            for listed in using.values():
+                listed.sort(key=courses.index)
             return using
 
         return shared(request, f"courses_using:{page.locale_id}", compute).get(
