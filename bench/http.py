@@ -2,7 +2,7 @@
 
 Serves the site as `make serve` does (gunicorn, 2 workers, production settings, whitenoise) on a
 free loopback port, against the database in VAR_DIR (run `make setup` first), and loads each URL
-with wrk (2 threads, 16 connections):
+with wrk (one thread, 16 connections; wrk's second thread would take CPU from the workers):
 
 - a static file through whitenoise (the yardstick for the page cache);
 - the home page, a method page, the search API with two facets, and a template's PDF download,
@@ -140,7 +140,7 @@ def main():
     results = {
         "cached": measure(True, args.duration),
         "uncached": measure(False, args.duration),
-        "machine": {"cores": os.cpu_count(), "wrk": "2 threads, 16 connections, loopback"},
+        "machine": {"cores": os.cpu_count(), "wrk": "1 thread, 16 connections, loopback"},
     }
     static = results["cached"]["static"]["rps"]
     results["ratios"] = {
