@@ -18,27 +18,23 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
+
 from jinja2 import ChainableUndefined, Environment, pass_context
 from markupsafe import Markup
 
-from core.templatetags import core_tags, navigation_tags
-from downloads.templatetags import downloads_tags
-from strategy.templatetags import feedback_tags
+from core import navigation
+from core.richtext import richtext_linked
+from downloads.forms import field_with_hint, skip_json
+from strategy.feedback import FeedbackForm
 
 
 def url(name, *args, **kwargs):
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
-def routablepageurl(context, page, name, *args, **kwargs):
-    """Wagtail's {% routablepageurl %}: the address of one of a page's own routes."""
-    request = context.get("request")
-    base = page.get_url(request=request)
-    return base + page.reverse_subpage(name, args=args, kwargs=kwargs)
-
-
 def _included(template_name, build):
-    """A Django inclusion tag as a Jinja2 global: its context function, its template."""
+    """A global that renders `template_name` with what `build(context, *args)` gives it."""
 
     @pass_context
     def render(context, *args):
@@ -67,17 +63,17 @@ def environment(**options):
             "url": url,
             "get_language": translation.get_language,
             "routablepageurl": pass_context(routablepageurl),
-            "richtext_linked": pass_context(core_tags.richtext_linked),
-            "alternate_links": pass_context(navigation_tags.alternate_links),
-            "localized_home_url": pass_context(navigation_tags.localized_home_url),
-            "main_menu": _included("navigation/main_menu.html", navigation_tags.main_menu),
-            "breadcrumbs": _included("navigation/breadcrumbs.html", navigation_tags.breadcrumbs),
-            "site_footer": _included("navigation/footer.html", navigation_tags.site_footer),
+            "richtext_linked": pass_context(richtext_linked),
+            "alternate_links": pass_context(navigation.alternate_links),
+            "localized_home_url": pass_context(navigation.localized_home_url),
+            "main_menu": _included("navigation/main_menu.html", navigation.main_menu),
+            "breadcrumbs": _included("navigation/breadcrumbs.html", navigation.breadcrumbs),
+            "site_footer": _included("navigation/footer.html", navigation.site_footer),
             "page_feedback": _included(
                 "components/feedback.html",
-                lambda context, page: feedback_tags.page_feedback(page),
+                lambda context, page: {"library_page": page, "form": FeedbackForm()},
             ),
-            "field_with_hint": downloads_tags.field_with_hint,
+            "field_with_hint": field_with_hint,
         }
     )
     env.filters.update(
@@ -86,7 +82,7 @@ def environment(**options):
             "linebreaksbr": defaultfilters.linebreaksbr,
             "capfirst": defaultfilters.capfirst,
             "urlencode": defaultfilters.urlencode,
-            "skip_json": downloads_tags.skip_json,
+            "skip_json": skip_json,
         }
     )
     return env

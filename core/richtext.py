@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from core.snapshot import STAMP, current_stamp, stamped
+from wagtail.models import Locale
+from wagtail.rich_text import RichText, expand_db_html
+
+from core.snapshot import STAMP, active_locale, current_stamp, stamped
+from core.utils import request_memo
 
 _TAG = re.compile(r"(<[^>]+>)")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
@@ -87,3 +91,17 @@ def enrich(rendered_html, locale, memo):
             seen = memo(f"richtext:{processor.name}:seen", set)
             result = _apply(result, processor, state, seen)
     return mark_safe(result)  # noqa: S308 - rich text from the database plus escaped values
+
+
+def richtext_linked(context, value):
+    """Rich text (a RichText or its HTML) with legal references and glossary terms linked to
+    their pages; `context` is the template's (config/jinja2.py)."""
+    if value is None or value == "":
+        return ""
+    source = value.source if isinstance(value, RichText) else str(value)
+    rendered = expand_db_html(source)
+    request = context.get("request")
+    if request is None:
+        return mark_safe(rendered)  # noqa: S308 - rich text from the database
+    locale = active_locale(request) or Locale.get_active()
+    return enrich(rendered, locale, lambda key, compute: request_memo(request, key, compute))

@@ -312,17 +312,17 @@ class CourseLibraryLink(models.Model):
 
 def courses_using(page, request=None):
     """Live, public courses in the page's language that use the page."""
-    from core.snapshot import live_pages, live_view, shared
+    from core.snapshot import live_view, localized, shared
 
     if live_view(request, page):
 
         def compute():
             # The courses as the snapshot's cards (title, address, summary): a whole course,
             # read once per link, kept every session's text in each worker (8 MB).
-            cards = live_pages(request, page.locale_id)
             public = CoursePage.objects.live().public().filter(locale_id=page.locale_id)
+            keys = public.values_list("translation_key", flat=True)
             courses = sorted(
-                (cards[key] for key in public.values_list("translation_key", flat=True)),
+                localized(request, keys, page.locale_id),
                 key=lambda course: (course.title, course.pk),
             )
             by_id = {course.pk: course for course in courses}

@@ -5,9 +5,11 @@ the response. Skip logic is applied on the server too, so the form works without
 answers to skipped questions are dropped and never required.
 """
 
+import json
 import re
 
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from downloads.schema import FormDefinition, Question
@@ -246,3 +248,28 @@ def _empty(question, value):
     if question.kind == "matrix":
         return len(value or {}) < len(question.rows)
     return value in (None, "", [], False)
+
+
+def skip_json(rules):
+    """Skip rules for the page's script, as an attribute value: [{"answers": [...], "goto": k}]."""
+    return escape(json.dumps(rules))
+
+
+def field_with_hint(field, question, errors=()):
+    """The field, described by its hint (help text, unit) and its error message, and marked as
+    required when it must be answered."""
+    described = []
+    if (
+        getattr(question, "help", "")
+        or getattr(question, "unit", "")
+        or getattr(question, "help_text", "")
+    ):
+        described.append(f"{field.id_for_label}-hint")
+    if errors:
+        described.append(f"{field.id_for_label}-error")
+    attrs = {"aria-describedby": " ".join(described)} if described else {}
+    if getattr(question, "required", False):
+        attrs["aria-required"] = "true"
+    if errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

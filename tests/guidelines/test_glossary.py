@@ -1,6 +1,6 @@
 """Glossary terms in text explain themselves, once per page; the glossary lists them all."""
 
-from django.template import Context, Template
+from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -13,11 +13,10 @@ pytestmark = pytest.mark.django_db
 
 def render(*values, language="da"):
     request = RequestFactory().get("/")
-    source = "".join("{% richtext_linked v" + str(i) + " %}" for i in range(len(values)))
+    source = "".join("{{ richtext_linked(v" + str(i) + ") }}" for i in range(len(values)))
     with translation.override(language):
-        template = Template("{% load core_tags %}" + source)
-        context = {f"v{i}": v for i, v in enumerate(values)}
-        return template.render(Context({**context, "request": request}))
+        template = engines["jinja2"].from_string(source)
+        return template.render({f"v{i}": v for i, v in enumerate(values)}, request)
 
 
 def test_first_use_of_a_term_on_a_page_links_to_its_definition():

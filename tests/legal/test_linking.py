@@ -2,7 +2,7 @@
 
 import re
 
-from django.template import Context, Template
+from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 def render(html, language="da"):
     request = RequestFactory().get("/")
     with translation.override(language):
-        template = Template("{% load core_tags %}{% richtext_linked value %}")
-        return template.render(Context({"value": html, "request": request}))
+        template = engines["jinja2"].from_string("{{ richtext_linked(value) }}")
+        return template.render({"value": html}, request)
 
 
 def links(html):

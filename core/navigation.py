@@ -1,6 +1,7 @@
-"""Navigation built from the page tree: main menu, breadcrumbs, language switcher, footer."""
+"""Navigation built from the page tree: main menu, breadcrumbs, language switcher, footer.
 
-from django import template
+Each takes the template's context and returns what its template shows (config/jinja2.py)."""
+
 from django.utils import translation
 from django.utils.translation import get_language_info
 
@@ -9,8 +10,6 @@ from wagtail.models import Page, Site
 from core import snapshot
 from core.models import SiteSettings
 
-register = template.Library()
-
 
 def _localized_root(request):
     """The site's home page in the active language."""
@@ -18,7 +17,6 @@ def _localized_root(request):
     return snapshot.live_translation(request, site.root_page_id) if site is not None else None
 
 
-@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     root = _localized_root(request)
@@ -43,13 +41,11 @@ def main_menu(context):
     }
 
 
-@register.simple_tag(takes_context=True)
 def localized_home_url(context):
     root = _localized_root(context["request"])
     return root.get_url(context["request"]) if root is not None else "/"
 
 
-@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     request = context["request"]
     page = context.get("page")
@@ -101,7 +97,6 @@ def _alternate_links(context):
     return links
 
 
-@register.simple_tag(takes_context=True)
 def alternate_links(context):
     """Computed once per page in base.html and shared by the hreflang links and the switcher."""
     page = context.get("page")
@@ -117,7 +112,6 @@ def alternate_links(context):
     return {"switcher": links, "hreflang": hreflang}
 
 
-@register.inclusion_tag("navigation/footer.html", takes_context=True)
 def site_footer(context):
     request = context["request"]
     site = Site.find_for_request(request)
