@@ -25,13 +25,12 @@ from core.blocks import RICH_TEXT_FEATURES, SOURCE_DOCUMENTS, BodyStreamBlock, S
 
 
 def localized_live_pages(pages, locale):
-    """The live versions of `pages` in `locale`, specific and in the same order, in few queries
-    (one for the translations, one per page type), where `page.localized` costs several each."""
+    """The live, public versions of `pages` in `locale`, specific and in the same order, in few
+    queries (one for the translations, one per page type), where `page.localized` costs several
+    each. Pages behind a view restriction are left out, as `snapshot.localized` leaves them."""
     keys = [page.translation_key for page in pages]
-    found = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
-    }
+    translations = Page.objects.live().public().filter(translation_key__in=keys, locale=locale)
+    found = {page.translation_key: page for page in translations.specific()}
     return [found[key] for key in keys if key in found]
 
 
@@ -364,9 +363,9 @@ class SourcedPage(ReviewMixin, BasePage):
             ]
             pages = snapshot.localized(request, keys, self.locale_id)
             return sorted((p for p in pages if isinstance(p, model)), key=lambda p: p.title)
-        own_keys = model.objects.filter(pk__in=self.related_links.values("target_id")).values_list(
-            "translation_key", flat=True
-        )
+        # A draft's links are a modelcluster FakeQuerySet, whose values() are dicts, not a query.
+        target_ids = [link.target_id for link in self.related_links.all()]
+        own_keys = model.objects.filter(pk__in=target_ids).values_list("translation_key", flat=True)
         linking_keys = model.objects.filter(
             related_links__target__translation_key=self.translation_key
         ).values_list("translation_key", flat=True)

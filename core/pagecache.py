@@ -18,6 +18,7 @@ library changes far more rarely than it is read.
 import re
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 
@@ -27,7 +28,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtailcache.cache import clear_cache
 
-from core.snapshot import new_stamp
+from core.snapshot import STAMP, current_stamp, new_stamp
+from core.utils import request_memo
 
 NEVER_CACHED = re.compile(r"^/(?:admin/|django-admin/|api/search/|healthz|(?:[a-z]{2}/)?soeg/)")
 # Models outside the page tree whose changes pages show (and the vocabularies' terms).
@@ -45,9 +47,13 @@ SHOWN_ON_PAGES = [
 
 def content_changed(**kwargs):
     """What pages show of each other may have changed: a new content stamp, so every process
-    rebuilds what it keeps (core/snapshot.py), and an empty page cache."""
+    rebuilds what it keeps (core/snapshot.py), and an empty page cache.
+
+    The stamp is written in the change's own transaction, so it becomes visible with the change.
+    The cache is emptied once that transaction has committed: emptied before, a reader served in
+    between (who still sees the old page) would put the old page back until the next change."""
     new_stamp()
-    clear_cache()
+    transaction.on_commit(clear_cache)
 
 
 def alias_created(sender, instance, created, **kwargs):
@@ -88,7 +94,41 @@ def request_cacheable(request, cacheable):
 def response_cacheable(response, cacheable):
     if response.cookies:  # replaying a Set-Cookie would hand one reader's cookie to all
         return False
+    # Only pages: a 404 for every made-up address would push real pages out of the cache.
+    if response.status_code not in (200, 301, 302):
+        return False
+    if getattr(response, "content_changed_meanwhile", False):
+        return False
     return cacheable
+
+
+@hooks.register("is_request_cacheable")
+def query_cacheable(request, cacheable):
+    """Pages with a query string are not kept: each made-up variant would be a copy of its own,
+    and the site's pages read none but the index filters, which are cheap to render."""
+    if request.META.get("QUERY_STRING"):
+        return False
+    return cacheable
+
+
+class StampGuardMiddleware:
+    """A page rendered while content changed is not kept. A reader who read the page before a
+    publish committed, and stores it after the cache was emptied on commit, would otherwise put
+    the old page back. The page's stamp (read when rendering began) is compared with the stamp
+    as it is now; only pages the cache would keep pay for the second read. Goes right after
+    wagtail-cache's FetchFromCacheMiddleware, so cache hits never reach it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        guarded = settings.WAGTAIL_CACHE and request.method in ("GET", "HEAD")
+        if guarded:
+            began = request_memo(request, STAMP, current_stamp)
+        response = self.get_response(request)
+        if guarded and response.status_code in (200, 301, 302) and current_stamp() != began:
+            response.content_changed_meanwhile = True
+        return response
 
 
 class BrowserRevalidateMiddleware:

@@ -82,9 +82,16 @@ def live_pages(request, locale_id):
 
 
 def localized(request, keys, locale_id):
-    """The live pages with these translation keys in one language, in the order given."""
+    """The live, public pages with these translation keys in one language, in the order given:
+    what one page lists of others (a page behind a password or a login is not named to readers
+    who cannot open it)."""
     pages = live_pages(request, locale_id)
-    return [pages[key] for key in dict.fromkeys(keys) if key in pages]
+    restricted, _ = _view_restrictions(request)
+    return [
+        pages[key]
+        for key in dict.fromkeys(keys)
+        if key in pages and not pages[key].path.startswith(restricted)
+    ]
 
 
 def locales(request):
@@ -142,14 +149,20 @@ def unrestricted(request, page):
     the page or its ancestors, and the site has no aliases (whose restrictions are their
     source's). Wagtail's `get_view_restrictions` would then find none, in two queries."""
 
+    restricted, aliases = _view_restrictions(request)
+    return not aliases and not page.path.startswith(restricted)
+
+
+def _view_restrictions(request):
+    """(the tree paths of the pages with a view restriction, whether the site has aliases)."""
+
     def compute():
         from wagtail.models import Page, PageViewRestriction
 
         restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
         return restricted, Page.objects.filter(alias_of__isnull=False).exists()
 
-    restricted, aliases = shared(request, "view_restrictions", compute)
-    return not aliases and not page.path.startswith(restricted)
+    return shared(request, "view_restrictions", compute)
 
 
 def key_of(request, page_id):

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # ... and answers from it last, once the request is known to be anonymous.
     "wagtailcache.cache.FetchFromCacheMiddleware",
+    # A page rendered while the content changed is not kept (only cache misses get here).
+    "core.pagecache.StampGuardMiddleware",
     # Login throttling (django-axes) last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
