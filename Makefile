@@ -52,7 +52,8 @@ install: $(STAMPS)/venv $(STAMPS)/npm $(STAMPS)/pdf-deps ## Install the locked P
 	@echo "Creating .env for local serving (a new secret key, plain HTTP on loopback)"
 	@$(PY) -c "import secrets, sys; \
 		lines = open('.env.example').read().splitlines(); \
-		values = {'SECRET_KEY': secrets.token_urlsafe(50), 'ALLOWED_HOSTS': '127.0.0.1,localhost', 'HTTPS': 'false'}; \
+		values = {'SECRET_KEY': secrets.token_urlsafe(50), 'ALLOWED_HOSTS': '127.0.0.1,localhost', 'HTTPS': 'false', \
+			'BASE_URL': 'http://127.0.0.1:$(PORT)', 'EMAIL_URL': 'consolemail://'}; \
 		key = lambda l: l.split('=')[0]; \
 		out = [key(l) + '=' + values[key(l)] if key(l) in values else ('# ' + l if l.endswith('=') else l) for l in lines]; \
 		open('.env', 'w').write('\n'.join(out) + '\n')"
@@ -61,6 +62,9 @@ install: $(STAMPS)/venv $(STAMPS)/npm $(STAMPS)/pdf-deps ## Install the locked P
 $(STAMPS)/static: $(STAMPS)/npm $(STAMPS)/venv .env $(shell find static_src -type f 2>/dev/null)
 	$(PRODUCTION) $(MANAGE) collectstatic --noinput --verbosity 0
 	@touch $@
+
+# The site's address follows PORT (the default Site and every absolute link), unless BASE_URL is set.
+setup serve: export BASE_URL ?= http://127.0.0.1:$(PORT)
 
 setup: install .env $(STAMPS)/static ## Install, collect static files, migrate, load content, make the admin user
 	$(PRODUCTION) $(MANAGE) prepare_site
@@ -106,6 +110,7 @@ migrations-check: install ## Fail if models and migrations disagree
 check-deploy: install ## Django's deployment checklist with production settings
 	$(PRODUCTION) SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 		ALLOWED_HOSTS=metodebiblioteket.dk HTTPS=true ENV_FILE=/dev/null \
+		BASE_URL=https://metodebiblioteket.dk EMAIL_URL=smtp+tls://smtp.example.dk:587 \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 messages: install ## Update the Danish gettext catalogue and compile it (needs gettext)

@@ -53,6 +53,7 @@ def start(page_cache):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "PAGE_CACHE": "true" if page_cache else "false",
+        "BASE_URL": f"http://127.0.0.1:{port}",
         "SEARCH_RATE_LIMIT": "1000000/m",
     }
     started = time.monotonic()

@@ -2,7 +2,9 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Site
 
 from rest_framework.fields import Field
 
@@ -47,5 +49,27 @@ class LibraryPagesAPIViewSet(PagesAPIViewSet):
         return fields
 
 
+MAX_OFFSET = 100_000  # far past the library's pages; the database refuses offsets past 2**63
+
+
+class CheckedPagesAPIViewSet(LibraryPagesAPIViewSet):
+    """Bad parameters are a 400 with a message, never a 500: an unknown `site`, an offset the
+    database cannot take. (Search terms are cleaned by the search backend, search/database.py.)"""
+
+    def get_base_queryset(self):
+        try:
+            return super().get_base_queryset()
+        except (Site.DoesNotExist, ValueError) as error:
+            raise BadRequestError(
+                "Der er intet site med det navn (site=værtsnavn eller værtsnavn:port)."
+            ) from error
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        offset = self.request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset må højst være {MAX_OFFSET}.")
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", LibraryPagesAPIViewSet)
+api_router.register_endpoint("pages", CheckedPagesAPIViewSet)

@@ -35,7 +35,7 @@ DEFAULT_URL = "http://localhost:9200"
 DEFAULT_INDEX = "metodebibliotek"
 DEFAULT_TIMEOUT = 10  # seconds per request to the search server (modelsearch's default)
 
-DATABASE = "wagtail.search.backends.database"
+DATABASE = "search.database"  # Wagtail's database backend, its queries cleaned first
 # Wagtail 7.4 re-exports django-modelsearch's backends under wagtail.search.backends.*; these
 # wrappers add Wagtail's deprecation shims. elasticsearch9 matches the installed elasticsearch-py
 # 9.x client (which only talks to Elasticsearch 9 servers). opensearch3 matches opensearch-py 3.x,

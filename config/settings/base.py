@@ -27,7 +27,12 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 VAR_DIR = Path(env.str("VAR_DIR", default="") or BASE_DIR / "var")
 DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The one address the site is reached at: the absolute links it writes (feeds, the calendar,
+# handouts, the page API, e-mails) and the default Site that Wagtail's full URLs come from
+# (`prepare_site` sets it). `make run` sets it from PORT; production refuses to start without.
+BASE_URL = env.str("BASE_URL", default="").rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL or "http://127.0.0.1:8000"
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Served over HTTPS (behind a TLS-terminating proxy in production). `make run` on a laptop
 # serves plain HTTP on loopback and sets HTTPS=false; production keeps the secure default.
 HTTPS = env.bool("HTTPS", default=True)
@@ -349,6 +354,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_LIMIT_MAX = 100
 
 # --- Logging -----------------------------------------------------------------------------------
+
+# --- E-mail: password resets and workflow notifications -----------------------------------------
+
+# smtp://user:password@host:25, smtp+tls://…:587 or smtp+ssl://…:465 (django-environ's EMAIL_URL);
+# consolemail:// writes each message to the server's output (`make run`).
+EMAIL_URL = env.str("EMAIL_URL", default="")
+vars().update(env.email_url_config(EMAIL_URL or "consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Metodebiblioteket <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 10  # seconds: an SMTP server that does not answer must not hold a worker
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 LOGGING = {
     "version": 1,

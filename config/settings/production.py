@@ -6,7 +6,9 @@ from .base import *  # noqa: F403
 from .base import (
     ADMIN_CONTENT_SECURITY_POLICY,
     ALLOWED_HOSTS,
+    BASE_URL,
     CONTENT_SECURITY_POLICY,
+    EMAIL_URL,
     HTTPS,
     SECRET_KEY,
     env,
@@ -17,6 +19,18 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS skal være sat til sitets værtsnavne i produktion (se .env.example)."
+    )
+
+if not BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        "BASE_URL skal være sat til sitets adresse i produktion, fx https://metodebiblioteket.dk "
+        "(se .env.example): links i feeds, kalender, handouts, API og e-mails bygger på den."
+    )
+if not EMAIL_URL:
+    raise ImproperlyConfigured(
+        "EMAIL_URL skal være sat i produktion, fx smtp+tls://bruger:kode@smtp.example.dk:587 "
+        "(se .env.example): ellers når hverken nulstilling af adgangskoder eller "
+        "arbejdsgangens beskeder frem."
     )
 
 DEBUG = False

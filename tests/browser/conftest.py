@@ -63,6 +63,8 @@ def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "HTTPS": "false",
+        "BASE_URL": f"http://127.0.0.1:{port}",
+        "EMAIL_URL": "consolemail://",
         "VAR_DIR": str(tmp_path),
         # Its own static files: another test run (CI runs SQLite and PostgreSQL side by side)
         # may be collecting into the project's static/ at the same time.

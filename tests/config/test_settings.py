@@ -17,6 +17,8 @@ def run_manage(*args, **env):
         "HOME": os.environ.get("HOME", str(ROOT)),
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "ENV_FILE": "/dev/null",  # ignore a developer's .env
+        "BASE_URL": "https://metodebiblioteket.dk",
+        "EMAIL_URL": "smtp+tls://smtp.example.dk:587",
         **env,
     }
     return subprocess.run(

@@ -29,3 +29,30 @@ def test_detail_has_the_method_fields(client):
     detail = client.get(listing["items"][0]["meta"]["detail_url"].replace("http://localhost", ""))
     data = detail.json()
     assert {"ref", "taxonomy", "target_group", "steps", "sources"} <= set(data)
+
+
+@pytest.mark.parametrize("search", ['"', 'skp"', "\x00", "\u3000", "sk\x00p"])
+def test_a_search_with_quotes_nul_or_only_blanks_is_answered(client, search):
+    response = client.get("/api/v2/pages/", {"search": search})
+    assert response.status_code == 200
+    if search.strip('"\x00\u3000'):
+        assert response.json()["meta"]["total_count"] > 0  # "skp" is still searched
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"offset": "9223372036854775808"}, "offset må højst være"),
+        ({"site": "x"}, "Der er intet site"),
+        ({"site": "x:port"}, "Der er intet site"),
+    ],
+)
+def test_bad_parameters_are_a_danish_400(client, params, message):
+    response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+
+
+def test_the_admin_search_takes_an_unbalanced_quote(admin_client):
+    response = admin_client.get("/admin/pages/search/", {"q": 'opsøgende "arbejde'})
+    assert response.status_code == 200

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Migrerer databasen, indlæser indholdet og opretter administratoren (bruges af make run)."
+        "Migrerer databasen, indlæser indholdet, opretter administratoren og giver sitet adressen "
+        "fra BASE_URL (bruges af make run)."
     )
 
     def handle(self, *args, **options):
@@ -18,3 +19,8 @@ class Command(BaseCommand):
         if not SearchDocument.objects.exists():  # a database from before search documents
             call_command("rebuild_search_documents")
         call_command("ensure_admin")
+        if settings.BASE_URL:
+            from core.sites import point_default_site
+
+            if point_default_site(settings.BASE_URL):
+                self.stdout.write(f"Sitets adresse er nu {settings.BASE_URL}")
