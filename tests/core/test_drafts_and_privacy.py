@@ -35,9 +35,9 @@ def _linking_method():
     """A live method that lists another live method among its related pages."""
     for link in RelatedLink.objects.select_related("page", "target"):
         page, target = link.page.specific, link.target.specific
-        if page.live and target.live and type(page).__name__ == "MethodPage":
-            if type(target).__name__ == "MethodPage" and page.locale_id == target.locale_id:
-                return page, target
+        both_methods = type(page).__name__ == type(target).__name__ == "MethodPage"
+        if both_methods and page.live and target.live and page.locale_id == target.locale_id:
+            return page, target
     raise LookupError("no method links to another method")
 
 

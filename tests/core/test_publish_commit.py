@@ -12,6 +12,7 @@ from tests.dbcopy import manage, site_env
 # the new one. `wagtail.test.utils` is not used: the readers go through the whole middleware.
 READ_DURING_PUBLISH = """
 import threading
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import Client, override_settings
@@ -26,7 +27,7 @@ def read(url, found):
     finally:
         connection.close()
 
-with override_settings(WAGTAIL_CACHE=True, CACHES={**__import__("django.conf").conf.settings.CACHES, "pages": PAGES}):
+with override_settings(WAGTAIL_CACHE=True, CACHES={**settings.CACHES, "pages": PAGES}):
     caches["pages"].clear()
     method = MethodPage.objects.get(ref="M08", locale__language_code="da")
     url = method.url
@@ -49,6 +50,7 @@ with override_settings(WAGTAIL_CACHE=True, CACHES={**__import__("django.conf").c
 # publisher has committed.
 RENDER_ACROSS_COMMIT = """
 import threading
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.test import Client, override_settings
@@ -71,7 +73,7 @@ def read(url, found):
     finally:
         connection.close()
 
-with override_settings(WAGTAIL_CACHE=True, CACHES={**__import__("django.conf").conf.settings.CACHES, "pages": PAGES}):
+with override_settings(WAGTAIL_CACHE=True, CACHES={**settings.CACHES, "pages": PAGES}):
     caches["pages"].clear()
     method = MethodPage.objects.get(ref="M08", locale__language_code="da")
     url = method.url
