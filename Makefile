@@ -74,10 +74,15 @@ run: setup serve ## Set up and serve the site on http://127.0.0.1:$(PORT)
 # gunicorn, not granian: measured side by side with bench/http_bench.py on this 2-core machine,
 # both serve pages equally fast (within run-to-run noise), gunicorn serves static files a little
 # faster and its workers are about 13% smaller (figures in bench/README.md).
-serve: ## Serve with gunicorn (2 workers, DEBUG off, whitenoise) without setting up
+# Each worker has THREADS threads: a reader waiting for a filled PDF (written by a child process,
+# downloads/pdf.py) holds one thread, not the whole worker, so the other readers are still served.
+# A request still running after TIMEOUT seconds gets its worker restarted.
+THREADS ?= 4
+TIMEOUT ?= 30
+serve: ## Serve with gunicorn (2 workers of 4 threads, DEBUG off, whitenoise) without setting up
 	@echo "Metodebiblioteket: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PRODUCTION) exec .venv/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		config.wsgi:application
+		--worker-class gthread --threads $(THREADS) --timeout $(TIMEOUT) config.wsgi:application
 
 publish-scheduled: ## Publish and unpublish the pages editors scheduled (run every few minutes)
 	$(PRODUCTION) $(MANAGE) publish_scheduled

@@ -45,6 +45,9 @@ free_port, wait_for, worker_rss_mb, wrk = (
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+# As `make serve` runs it (Makefile).
+SERVE_OPTIONS = ["--worker-class", "gthread", "--threads", "4", "--timeout", "30"]
+APP = "config.wsgi:application"
 
 
 def start(page_cache):
@@ -58,7 +61,7 @@ def start(page_cache):
     }
     started = time.monotonic()
     server = subprocess.Popen(
-        [GUNICORN, "--bind", f"127.0.0.1:{port}", "--workers", "2", "config.wsgi:application"],
+        [GUNICORN, "--bind", f"127.0.0.1:{port}", "--workers", "2", *SERVE_OPTIONS, APP],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -8,13 +8,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import routing
 from core.api import api_router
-from core.views import healthz
+from core.views import authenticate_with_password, healthz
 from search import views as search_views
 from strategy import feedback
 
-# Wagtail's URLs, with its page view found faster (core/routing.py).
+# Wagtail's URLs, with its page view found faster (core/routing.py) and the password form of a
+# private page limited in its tries (core/views.py).
+OWN_VIEWS = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 WAGTAIL_URLS = [
-    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *(p for p in wagtail_urls.urlpatterns if p.name not in OWN_VIEWS),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 ]
 

@@ -9,7 +9,9 @@ _SPACE = re.compile(r"\s+")
 
 # Numbers as long as a CPR number or a phone number, and e-mail addresses, are not kept where a
 # visitor types free text (the search log, page feedback): someone may paste one by mistake.
-_LONG_NUMBER = re.compile(r"\d[\d -]{4,}\d")
+# Digits with spaces, hyphens, dashes, dots or slashes between them: "010190-1234", "010190–1234",
+# "01.01.90-1234", "12 34 56 78".
+_LONG_NUMBER = re.compile(r"\d[\d \-\u2010-\u2015./]{4,}\d")
 _EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+")
 
 

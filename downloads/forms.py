@@ -9,6 +9,7 @@ import json
 import re
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,10 @@ from downloads.schema import FormDefinition, Question
 from downloads.writers import FORMATS
 
 QUARTERS = [("", "—"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")]
-MAX_TEXT = 5000
+MAX_TEXT = 5000  # characters in one answer
+# Characters in all the answers together: about eight pages, which a PDF is made of in one to three
+# seconds. Without it the 92 fields of the longest form took 460,000 characters and a minute.
+MAX_TOTAL_TEXT = 20_000
 
 
 def field_names(question: Question) -> list[str]:
@@ -223,6 +227,19 @@ class FillForm(forms.Form):
                 )
         self._answers = {k: v for k, v in answers.items() if k not in skipped}
         self._skipped = skipped
+        total = sum(len(value) for value in _strings(self._answers))
+        if total > MAX_TOTAL_TEXT:
+            self.add_error(
+                None,
+                _(
+                    "The answers come to %(total)s characters in all; a filled template holds at "
+                    "most %(most)s. Shorten some of the answers."
+                )
+                % {
+                    "total": number_format(total, force_grouping=True),
+                    "most": number_format(MAX_TOTAL_TEXT, force_grouping=True),
+                },
+            )
         return cleaned
 
     def answers(self):
@@ -230,6 +247,18 @@ class FillForm(forms.Form):
 
     def skipped(self):
         return self._skipped
+
+
+def _strings(value):
+    """The text in an answer, however nested (rows of a repeating group, a matrix)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
 
 
 def _rows(form, question):

@@ -1,5 +1,7 @@
 """Templates and forms practitioners can use: described, downloadable and fillable online."""
 
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
@@ -149,6 +151,7 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
     def fill(self, request):
         """The form online. A valid answer returns the filled document; nothing is stored."""
         from downloads.forms import FillForm
+        from downloads.pdf import PDFBusy, PDFTimeout, filling_slot
         from downloads.writers import write
 
         definition = self.form_definition()
@@ -172,12 +175,33 @@ class TemplatePage(RoutablePageMixin, TaxonomyMixin, ArticlePage):
             elif form.is_valid():
                 file_format = form.cleaned_data["file_format"]
                 document = self.document(request, form.answers(), form.skipped())
-                content = write(document, file_format)
-                response = self.file_response(
-                    content, file_format, self.file_name(file_format, filled=True)
-                )
-                response["Cache-Control"] = "no-store"
-                return response
+                try:
+                    with filling_slot() if file_format == "pdf" else nullcontext():
+                        content = write(document, file_format)
+                except PDFBusy:
+                    form.add_error(
+                        None,
+                        _(
+                            "Another PDF is being made just now. Press the button again in a "
+                            "moment: your answers are kept."
+                        ),
+                    )
+                    status = 503
+                except PDFTimeout:
+                    form.add_error(
+                        None,
+                        _(
+                            "The PDF took too long to make. Shorten some answers, or choose DOCX "
+                            "or ODT."
+                        ),
+                    )
+                    status = 503
+                else:
+                    response = self.file_response(
+                        content, file_format, self.file_name(file_format, filled=True)
+                    )
+                    response["Cache-Control"] = "no-store"
+                    return response
             else:
                 status = 400
         else:

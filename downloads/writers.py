@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from downloads.pdf import html_to_pdf
+from downloads.pdf import FILL_TIMEOUT, TIMEOUT, html_to_pdf
 from downloads.schema import FormDefinition, Question
 
 CHECKED, UNCHECKED = "☒", "☐"
@@ -374,7 +374,8 @@ def write_pdf(document: Document) -> bytes:
             "language": document.language,
         },
     )
-    return html_to_pdf(html)
+    # A filled form is made while its reader waits; a blank one once per published revision.
+    return html_to_pdf(html, FILL_TIMEOUT if document.filled else TIMEOUT)
 
 
 def pdf_from_parts(title: str, language: str, document_parts) -> bytes:

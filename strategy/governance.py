@@ -3,12 +3,15 @@
 - Redaktører (editors): add and edit methods, legal pages, templates, knowledge and projects;
   their changes are published through the workflow "Faglig godkendelse".
 - Faglige reviewere (professional reviewers): edit and publish those sections, and approve in
-  "Faglig godkendelse".
+  "Faglig godkendelse". Neither group may change the information strategies in the knowledge
+  section.
 - Kommunikationsmedarbejdere (communicators): add, edit and publish news and information
   strategies, and approve in "Kommunikationsgodkendelse".
 - Undervisere (trainers, courses/roles.py): add, edit and publish courses.
 
-The groups and workflows are made by migration `strategy/0004`. Permissions and workflows belong
+The groups and workflows are made by migration `strategy/0004`; `strategy/0009` narrows the
+knowledge section's grants and removes Wagtail's default groups "Editors" and "Moderators", which
+could publish or delete anything without review. Permissions and workflows belong
 to pages, which `load_content` creates after the migrations, so they are granted when a section
 page (or a strategy page) is created, and by the migration on pages that already exist. The
 functions take an app registry, so the migration passes its historical one.
@@ -26,22 +29,28 @@ LIBRARY_SECTIONS = [
     ("methods", "methodindexpage"),
     ("legal", "legalindexpage"),
     ("downloads", "templateindexpage"),
-    ("guidelines", "guidelineindexpage"),
     ("projects", "projectindexpage"),
 ]
+# The knowledge section also holds the information strategies, which belong to the communicators.
+# A page permission covers everything under its page, so the editors and reviewers are given the
+# knowledge section's own pages one by one (as each is made), and on the section only the right to
+# add a page.
+KNOWLEDGE_SECTION = ("guidelines", "guidelineindexpage")
+KNOWLEDGE_PAGES = [("guidelines", "guidelinepage"), ("guidelines", "glossarypage")]
 COMMUNICATION_PAGES = [("strategy", "newsindexpage"), ("strategy", "informationstrategypage")]
+EDITOR_GRANTS = ["add_page", "change_page", "lock_page", "unlock_page"]
+REVIEWER_GRANTS = ["change_page", "publish_page"]
 
-# (app label, model) of the page → ({group: page permission codenames}, workflow name)
+# (app label, model) of the page → ({group: page permission codenames}, workflow name or None)
 RULES = {
     **{
-        section: (
-            {
-                EDITORS: ["add_page", "change_page", "lock_page", "unlock_page"],
-                REVIEWERS: ["change_page", "publish_page"],
-            },
-            PROFESSIONAL_REVIEW,
-        )
+        section: ({EDITORS: EDITOR_GRANTS, REVIEWERS: REVIEWER_GRANTS}, PROFESSIONAL_REVIEW)
         for section in LIBRARY_SECTIONS
+    },
+    KNOWLEDGE_SECTION: ({EDITORS: ["add_page"]}, PROFESSIONAL_REVIEW),
+    **{
+        page: ({EDITORS: EDITOR_GRANTS[1:], REVIEWERS: REVIEWER_GRANTS}, None)
+        for page in KNOWLEDGE_PAGES
     },
     **{
         page: ({COMMUNICATORS: ["add_page", "change_page", "publish_page"]}, COMMUNICATION_REVIEW)
@@ -95,7 +104,7 @@ def govern_page(apps, page, rule_key):
         group = Group.objects.filter(name=group_name).first()
         if group is not None:
             grant_page_permissions(apps, group, page, codenames)
-    workflow = Workflow.objects.filter(name=workflow_name).first()
+    workflow = Workflow.objects.filter(name=workflow_name).first() if workflow_name else None
     if workflow is not None:
         WorkflowPage.objects.update_or_create(page_id=page.pk, defaults={"workflow": workflow})
 

@@ -17,6 +17,8 @@ from wagtail.permissions import page_permission_policy
 from strategy.models import PageFeedback
 from strategy.upkeep import DUE_SOON_DAYS, broken_links, pages_due_for_review
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 def _edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -36,6 +38,14 @@ class ColumnsReport(ReportView):
     @property
     def export_headings(self):
         return {column.name: column.label for column in self.columns}
+
+    def preprocess_field_value(self, field, value, export_format):
+        """A cell a reader typed (a comment) that starts like a formula is written as text:
+        spreadsheets would run `=HYPERLINK(…)` from a CSV, and openpyxl writes it as a formula."""
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            return "'" + value
+        return value
 
     def to_row_dict(self, item):
         row = {}

@@ -271,6 +271,8 @@ SEARCH_PAGE_RATE_LIMIT = env.str("SEARCH_PAGE_RATE_LIMIT", default="120/m")
 AUTOCOMPLETE_RATE_LIMIT = env.str("AUTOCOMPLETE_RATE_LIMIT", default="300/m")
 FEEDBACK_RATE_LIMIT = env.str("FEEDBACK_RATE_LIMIT", default="10/h")  # "Var siden nyttig?"
 FILL_RATE_LIMIT = env.str("FILL_RATE_LIMIT", default="30/h")  # filled templates (DOCX/PDF/ODT)
+# Tries at a private page's password per client and restriction.
+PAGE_PASSWORD_RATE_LIMIT = env.str("PAGE_PASSWORD_RATE_LIMIT", default="10/h")
 # Behind a TLS proxy every request comes from the proxy: name the header it puts the client's
 # address in (e.g. HTTP_X_FORWARDED_FOR), so each client has its own limit.
 if env.str("RATELIMIT_IP_META_KEY", default=""):

@@ -22,6 +22,7 @@ SEARCH_PAGE_RATE_LIMIT = "10000/m"
 AUTOCOMPLETE_RATE_LIMIT = "10000/m"
 FEEDBACK_RATE_LIMIT = "10000/m"
 FILL_RATE_LIMIT = "10000/m"
+PAGE_PASSWORD_RATE_LIMIT = "10000/m"  # noqa: S105 - a rate, not a password
 # The page cache is tested on its own (tests/core/test_page_cache.py) and in the browser tests'
 # production server; elsewhere a test that changes a page sees the change at once.
 WAGTAIL_CACHE = False

@@ -129,6 +129,17 @@ def test_what_must_not_be_cached_is_not(client, page_cache):
         client.cookies.clear()
 
 
+def test_made_up_addresses_and_query_strings_do_not_fill_the_cache(client, page_cache):
+    """Random URLs cannot push the real pages out: a 404 and a page with a query string are
+    rendered each time, and only the plain page is kept."""
+    url = page_by_ref("M08").url
+    for i in range(3):
+        assert client.get(f"/findes-ikke-{i}/")[HEADER] == "skip"
+        assert client.get(url, {"x": str(i)})[HEADER] == "skip"
+    assert client.get(url)[HEADER] == "miss"
+    assert client.get(url)[HEADER] == "hit"
+
+
 def test_a_signed_in_user_never_gets_or_fills_the_cache(client, page_cache):
     url = page_by_ref("M08").url
     user = get_user_model().objects.create_superuser("chef", "chef@example.invalid", "pw")

@@ -145,3 +145,30 @@ def test_the_answers_are_for_editors_reviewers_and_communicators_only(client):
         assert member(group).has_perm("strategy.view_pagefeedback")
     client.force_login(get_user_model().objects.create_user("ude", "u@example.invalid", "pw"))
     assert client.get("/admin/reports/page-feedback/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Ring 010190–1234 i dag", "Ring 01.01.90-1234 i dag", "Ring 010190 1234 i dag"],
+)
+def test_personal_numbers_with_dashes_dots_or_spaces_are_masked(client, typed):
+    answer(client, page_by_ref("M08"), "ja", typed)
+    assert PageFeedback.objects.get().comment == "Ring [tal] i dag"
+
+
+def test_a_comment_that_looks_like_a_formula_is_exported_as_text(client):
+    import openpyxl
+
+    method = page_by_ref("M08")
+    formula = '=HYPERLINK("https://example.invalid","Klik her")'
+    answer(client, method, "nej", formula)
+    client.force_login(member(EDITORS))
+    url = f"/admin/reports/page-feedback/{method.pk}/"
+    cells = [value for row in csv_rows(client.get(f"{url}?export=csv")) for value in row.values()]
+    assert f"'{formula}" in cells
+    assert formula not in cells
+    response = client.get(f"{url}?export=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell for row in sheet.iter_rows() for cell in row if cell.value]
+    (comment,) = [cell for cell in values if "HYPERLINK" in str(cell.value)]
+    assert comment.data_type == "s" and comment.value == f"'{formula}"

@@ -32,7 +32,7 @@ MATRIX = {
         "S4.2": (True, False),
         "S3.1": (True, False),
         "S5.1": (True, False),
-        "S6.1": (True, False),
+        "S6.1": (False, False),  # the communicators' page, though it sits in the knowledge section
         "NYHED-001": (False, False),
         "KURSUS-KONTAKT": (False, False),
         "HOME": (False, False),
@@ -43,7 +43,7 @@ MATRIX = {
         "S4.2": (True, True),
         "S3.1": (True, True),
         "S5.1": (True, True),
-        "S6.1": (True, True),
+        "S6.1": (False, False),
         "NYHED-001": (False, False),
         "KURSUS-KONTAKT": (False, False),
         "HOME": (False, False),
@@ -130,6 +130,33 @@ def test_a_communicator_cannot_approve_a_method_and_a_reviewer_cannot_approve_ne
     assert method_task.get_actions(page_by_ref("M13"), reviewer)
     assert not news_task.get_actions(page_by_ref("NYHED-001"), reviewer)
     assert news_task.get_actions(page_by_ref("NYHED-001"), communicator)
+
+
+def test_the_strategy_in_the_knowledge_section_is_the_communicators_alone():
+    strategy = page_by_ref("S6.1")
+    for group_name in (EDITORS, REVIEWERS):
+        for page in (strategy, page_by_ref("S6.1", "en")):
+            permissions = page.permissions_for_user(member(group_name, f"{group_name}-{page.pk}"))
+            assert not permissions.can_delete()
+            assert not permissions.can_unpublish()
+            assert not permissions.can_set_view_restrictions()
+    # The knowledge section's own pages stay the editors' and reviewers', new ones too.
+    editor, reviewer = member(EDITORS), member(REVIEWERS)
+    section = strategy.get_parent().specific
+    assert section.permissions_for_user(editor).can_add_subpage()
+    from guidelines.models import GuidelinePage
+
+    page = GuidelinePage(title="Ny vejledning", slug="ny-vejledning", ref="TEST-VIDEN")
+    section.add_child(instance=page)
+    # Wagtail keeps a user's page permissions on the user object: asked again, as a request would.
+    editor, reviewer = (get_user_model().objects.get(pk=u.pk) for u in (editor, reviewer))
+    assert page.permissions_for_user(reviewer).can_publish()
+    assert page.permissions_for_user(editor).can_edit()
+    assert page.get_workflow().name == PROFESSIONAL_REVIEW
+
+
+def test_wagtails_default_groups_with_rights_over_the_whole_tree_are_gone():
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
 
 
 def test_new_sections_get_their_groups_and_workflow(django_capture_on_commit_callbacks):
