@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from core.blocks import CheckedStreamBlock
+
 # The pages of the library a session can use: chosen, never copied, so the course shows them as
 # they are now.
 LIBRARY_PAGE_TYPES = [
@@ -141,7 +143,7 @@ class SessionBlock(blocks.StructBlock):
         return context
 
 
-class SessionsStreamBlock(blocks.StreamBlock):
+class SessionsStreamBlock(CheckedStreamBlock):
     session = SessionBlock()
 
     class Meta:
@@ -168,5 +170,5 @@ class SessionsStreamBlock(blocks.StreamBlock):
         return value
 
 
-class GoalsStreamBlock(blocks.StreamBlock):
+class GoalsStreamBlock(CheckedStreamBlock):
     goal = blocks.CharBlock(label=_("learning goal"), max_length=300)

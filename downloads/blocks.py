@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from core.blocks import CheckedStreamBlock
+
 
 class CodeBlock(blocks.CharBlock):
     """A value that is the same in every language (a question key, an answer code): never
@@ -217,7 +219,7 @@ class ConsentQuestionBlock(QuestionBlock):
         label = _("consent")
 
 
-class QuestionStreamBlock(blocks.StreamBlock):
+class QuestionStreamBlock(CheckedStreamBlock):
     text = TextQuestionBlock()
     textarea = LongTextQuestionBlock()
     date = DateQuestionBlock()
@@ -242,7 +244,7 @@ class SectionBlock(blocks.StructBlock):
         label = _("section")
 
 
-class FormStreamBlock(blocks.StreamBlock):
+class FormStreamBlock(CheckedStreamBlock):
     section = SectionBlock()
 
     def clean(self, value):

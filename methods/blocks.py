@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from core.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES, CheckedStreamBlock
 
 
 class StepBlock(blocks.StructBlock):
@@ -20,7 +20,7 @@ class StepBlock(blocks.StructBlock):
         }
 
 
-class StepsStreamBlock(blocks.StreamBlock):
+class StepsStreamBlock(CheckedStreamBlock):
     step = StepBlock()
 
 
@@ -41,5 +41,5 @@ class VariantBlock(blocks.StructBlock):
         }
 
 
-class VariantsStreamBlock(blocks.StreamBlock):
+class VariantsStreamBlock(CheckedStreamBlock):
     variant = VariantBlock()

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from core.blocks import CheckedStreamBlock
+
 STATUSES = [
     ("planned", _("Planned")),
     ("in_progress", _("In progress")),
@@ -94,17 +96,17 @@ class IndicatorBlock(blocks.StructBlock):
         }
 
 
-class GoalsBlock(blocks.StreamBlock):
+class GoalsBlock(CheckedStreamBlock):
     goal = blocks.CharBlock(label=_("goal"), max_length=300)
 
 
-class AudiencesBlock(blocks.StreamBlock):
+class AudiencesBlock(CheckedStreamBlock):
     audience = AudienceBlock()
 
 
-class ActivitiesBlock(blocks.StreamBlock):
+class ActivitiesBlock(CheckedStreamBlock):
     activity = ActivityBlock()
 
 
-class IndicatorsBlock(blocks.StreamBlock):
+class IndicatorsBlock(CheckedStreamBlock):
     indicator = IndicatorBlock()

@@ -354,6 +354,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hashes to a third party (and no CSP hole)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILAPI_LIMIT_MAX = 100
+# A page's edit form posts one field per table cell and block: the longest (S3.4's tables) posts
+# about 1,300, past Django's default of 1,000, and could not be saved or previewed.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Logging -----------------------------------------------------------------------------------
 

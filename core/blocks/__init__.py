@@ -1,8 +1,11 @@
 """Blocks shared by every page type; page-specific blocks live in their app's `blocks.py`."""
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -97,7 +100,31 @@ class TableBlock(blocks.StructBlock):
         }
 
 
-class BodyStreamBlock(blocks.StreamBlock):
+class CheckedStreamBlock(blocks.StreamBlock):
+    """A StreamBlock whose form data arrived incomplete (a `-count` missing or not a number, as
+    from a malformed or cut-off post) is an error on the field, not a 500: Wagtail reads the
+    count with `int(data[...])`. The field then shows empty with the error and nothing is saved.
+    Every StreamBlock of the project derives from this one, nested ones too."""
+
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except (KeyError, ValueError):
+            value = self.to_python([])
+            value.incomplete = True
+            return value
+
+    def clean(self, value):
+        if getattr(value, "incomplete", False):
+            message = _(
+                "This field arrived incomplete, so nothing was saved. Reload the page and make "
+                "the change again."
+            )
+            raise StreamBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
+        return super().clean(value)
+
+
+class BodyStreamBlock(CheckedStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     quote = QuoteBlock()
@@ -127,5 +154,5 @@ class SourceBlock(blocks.StructBlock):
         preview_value = {"doc": "002", "lines": "L5029–5055", "note": "Odense"}
 
 
-class SourcesStreamBlock(blocks.StreamBlock):
+class SourcesStreamBlock(CheckedStreamBlock):
     source = SourceBlock()
