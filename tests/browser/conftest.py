@@ -53,7 +53,13 @@ def _wait_for(url, process, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
+def site_env():
+    """The environment `make serve` runs in for the browser tests (filled in by site_url)."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, django_db_setup, django_db_blocker, site_env):
     tmp_path = tmp_path_factory.mktemp("site")
     port = _free_port()
     env = {
@@ -72,6 +78,7 @@ def site_url(tmp_path_factory, django_db_setup, django_db_blocker):
         "DATABASE_URL": copy_test_database(tmp_path, django_db_blocker, "browser"),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
+    site_env.update(env)
     manage = [sys.executable, "manage.py"]
     for command in (["collectstatic", "--noinput", "-v0"], ["prepare_site"]):
         subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)

@@ -61,14 +61,12 @@ def server_backend(module, config):
 @pytest.mark.parametrize("value", ["", "database", " Database "])
 def test_database_is_the_default_and_keeps_the_simple_search_config(monkeypatch, value):
     config = settings_from_env(env_with(monkeypatch, SEARCH_BACKEND=value))
-    assert config == {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
-    }
+    assert config == {"default": {"BACKEND": "search.database", "SEARCH_CONFIG": "simple"}}
 
 
 def test_database_is_the_default_when_the_variable_is_not_set(monkeypatch):
     config = settings_from_env(env_with(monkeypatch))
-    assert config["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert config["default"]["BACKEND"] == "search.database"
 
 
 @pytest.mark.parametrize(
