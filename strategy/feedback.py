@@ -71,7 +71,12 @@ def _from_another_site(request):
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return True
     origin = request.headers.get("Origin")
-    return bool(origin) and origin != "null" and urlsplit(origin).netloc != request.get_host()
+    if not origin or origin == "null":
+        return False
+    try:
+        return urlsplit(origin).netloc != request.get_host()
+    except ValueError:  # not an address at all (e.g. "http://["): not this site either
+        return True
 
 
 def _render(request, page, form, status, error=None):

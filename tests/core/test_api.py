@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.conftest import page_by_ref
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,12 +47,38 @@ def test_a_search_with_quotes_nul_or_only_blanks_is_answered(client, search):
         ({"offset": "9223372036854775808"}, "offset må højst være"),
         ({"site": "x"}, "Der er intet site"),
         ({"site": "x:port"}, "Der er intet site"),
+        ({"offset": "²"}, "offset must be a positive integer"),  # Wagtail's own message
+        ({"search": "a", "search_operator": "xor"}, "search_operator skal være and eller or"),
+        ({"first_published_at": "x"}, "Ugyldig værdi i filteret"),
+        ({"first_published_at": "9999-99-99"}, "Ugyldig værdi i filteret"),
+        ({"type": "legal.LegalPage", "current_law_checked": "x"}, "Ugyldig værdi i filteret"),
+        ({"type": "methods.MethodPage", "last_reviewed": "x"}, "Ugyldig værdi i filteret"),
+        ({"alias_of": "9223372036854775808"}, "alias_of må højst være"),
+        ({"alias_of": "-9223372036854775809"}, "alias_of må højst være"),
     ],
 )
 def test_bad_parameters_are_a_danish_400(client, params, message):
     response = client.get("/api/v2/pages/", params)
     assert response.status_code == 400
     assert message in response.json()["message"]
+
+
+def test_good_filter_values_still_filter(client):
+    listed = client.get("/api/v2/pages/", {"search": "skp", "search_operator": "OR"})
+    assert listed.status_code == 200
+    assert listed.json()["meta"]["total_count"] > 0
+    assert client.get("/api/v2/pages/", {"alias_of": "1"}).json()["meta"]["total_count"] == 0
+    page = page_by_ref("M08")
+    found = client.get("/api/v2/pages/find/", {"id": str(page.pk)})
+    assert found.status_code == 302
+    assert found.url.startswith(f"http://testserver/api/v2/pages/{page.pk}/")
+
+
+@pytest.mark.parametrize("value", ["x", "²", "1.5"])
+def test_find_with_an_id_that_is_not_a_number_is_a_danish_400(client, value):
+    response = client.get("/api/v2/pages/find/", {"id": value})
+    assert response.status_code == 400
+    assert response.json()["message"] == "id skal være et tal."
 
 
 def test_the_admin_search_takes_an_unbalanced_quote(admin_client):

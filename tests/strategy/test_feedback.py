@@ -106,6 +106,7 @@ def test_a_post_from_another_site_is_refused(client):
     assert response.status_code == 403
     assert "sendes fra selve siden" in response.content.decode()
     assert answer(client, page, **{"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert answer(client, page, Origin="http://[").status_code == 403  # not an address at all
     assert answer(client, page, Origin="http://testserver").status_code == 302
     assert PageFeedback.objects.count() == 1
 
