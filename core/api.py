@@ -99,13 +99,21 @@ def _integer_target(model, name):
 class CheckedPagesAPIViewSet(LibraryPagesAPIViewSet):
     """Bad parameters are a 400 with a message, never a 500: an unknown `site`, an offset the
     database cannot take, a filter value its field refuses, an unknown search operator, a `find`
-    id that is not a number. (Search terms are cleaned by the search backend: search/database.py.)
+    id that is not a number, a NUL character (PostgreSQL stores no NUL) in any parameter but
+    `search`. (Search terms are cleaned by the search backend: search/database.py.)
     """
 
     filter_backends = [
         CheckedFieldsFilter if backend is FieldsFilter else backend
         for backend in LibraryPagesAPIViewSet.filter_backends
     ]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if name != "search" and any("\x00" in value for value in [name, *values]):
+                shown = name.replace("\x00", "%00")
+                raise BadRequestError(f"{shown} må ikke indeholde tegnet NUL (%00).")
 
     def get_base_queryset(self):
         try:

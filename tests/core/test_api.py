@@ -55,6 +55,8 @@ def test_a_search_with_quotes_nul_or_only_blanks_is_answered(client, search):
         ({"type": "methods.MethodPage", "last_reviewed": "x"}, "Ugyldig værdi i filteret"),
         ({"alias_of": "9223372036854775808"}, "alias_of må højst være"),
         ({"alias_of": "-9223372036854775809"}, "alias_of må højst være"),
+        ({"locale": "\x00"}, "locale må ikke indeholde tegnet NUL"),
+        ({"type": "methods.MethodPage", "slug": "a\x00"}, "slug må ikke indeholde tegnet NUL"),
     ],
 )
 def test_bad_parameters_are_a_danish_400(client, params, message):
@@ -79,6 +81,12 @@ def test_find_with_an_id_that_is_not_a_number_is_a_danish_400(client, value):
     response = client.get("/api/v2/pages/find/", {"id": value})
     assert response.status_code == 400
     assert response.json()["message"] == "id skal være et tal."
+
+
+def test_find_with_a_nul_in_the_path_is_a_danish_400(client):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/metoder/\x00"})
+    assert response.status_code == 400
+    assert response.json()["message"] == "html_path må ikke indeholde tegnet NUL (%00)."
 
 
 def test_the_admin_search_takes_an_unbalanced_quote(admin_client):

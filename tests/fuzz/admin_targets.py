@@ -22,6 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
+    GroupCollectionPermission,
     Locale,
     Page,
     Site,
@@ -212,7 +213,8 @@ def admin_urls_without_arguments():
 
 
 def object_urls():
-    """The views of one object of each model the admin edits (snippets, users, groups …)."""
+    """The views of one object of each model the admin edits (snippets, users, groups …), each
+    as (url, model)."""
     urls = []
     for viewset in viewsets.viewsets:
         if not isinstance(viewset, ModelViewSet):
@@ -222,13 +224,15 @@ def object_urls():
             continue
         for view in OBJECT_VIEWS:
             try:
-                urls.append(reverse(viewset.get_url_name(view), args=[quote(instance.pk)]))
+                url = reverse(viewset.get_url_name(view), args=[quote(instance.pk)])
             except NoReverseMatch:
                 continue
+            urls.append((url, viewset.model))
         if isinstance(instance, TranslatableMixin):
             meta = viewset.model._meta
             args = [meta.app_label, meta.model_name, quote(instance.pk)]
-            urls.append(reverse("wagtail_localize:submit_snippet_translation", args=args))
+            url = reverse("wagtail_localize:submit_snippet_translation", args=args)
+            urls.append((url, viewset.model))
     others = [
         (Collection.objects.filter(depth__gt=1), "wagtailadmin_collections", ["edit", "delete"]),
         (Workflow.objects.all(), "wagtailadmin_workflows", ["edit", "disable", "usage"]),
@@ -240,15 +244,30 @@ def object_urls():
     ]
     for queryset, namespace, views in others:
         for instance in queryset.order_by("pk")[:3]:
-            urls += [reverse(f"{namespace}:{view}", args=[instance.pk]) for view in views]
+            urls += [
+                (reverse(f"{namespace}:{view}", args=[instance.pk]), queryset.model)
+                for view in views
+            ]
     site = Site.objects.get(is_default_site=True)
     for model in settings_registry:
-        meta = model._meta
-        urls.append(reverse("wagtailsettings:edit", args=[meta.app_label, meta.model_name]))
-        urls.append(
-            reverse("wagtailsettings:edit", args=[meta.app_label, meta.model_name, site.pk])
-        )
+        args = [model._meta.app_label, model._meta.model_name]
+        urls.append((reverse("wagtailsettings:edit", args=args), model))
+        urls.append((reverse("wagtailsettings:edit", args=[*args, site.pk]), model))
     return urls
+
+
+def may_touch(user, model):
+    """Whether any permission of `user` names `model`, directly or through a collection."""
+    app_label, suffix = model._meta.app_label, f"_{model._meta.model_name}"
+    if any(
+        p.startswith(f"{app_label}.") and p.endswith(suffix) for p in user.get_all_permissions()
+    ):
+        return True
+    return GroupCollectionPermission.objects.filter(
+        group__user=user,
+        permission__content_type__app_label=app_label,
+        permission__codename__endswith=suffix,
+    ).exists()
 
 
 # --- the edit form's data, as the browser sends it -----------------------------------------------

@@ -14,6 +14,10 @@ StreamField's count missing or not a number, an inline panel's TOTAL_FORMS missi
 number): no server error, and a malformed POST changes neither the page's latest revision nor its
 live content.
 
+On PostgreSQL (CI's second run) the sweep goes as the superuser and an editor only: who may see
+what is decided in Python and was swept on SQLite; what differs between the databases is the
+queries, which those two users run in every view. That keeps the second run minutes shorter.
+
 Any status below 500 passes: 403 and 404 are how the admin refuses, 405 a view that only takes a
 POST. Every 5xx is collected, with its exception and where it was raised, and reported together.
 """
@@ -23,6 +27,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -37,6 +42,7 @@ from tests.fuzz.admin_targets import (
     admin_urls_without_arguments,
     edit_form,
     malformed,
+    may_touch,
     object_urls,
     page_state,
     page_type_urls,
@@ -73,6 +79,14 @@ class Sweep:
         self.problems = []
         self.page = ""  # the page whose views are being opened, named in the report
         self._seen = set()
+        self._forms = {}
+
+    def edit_form(self, who, page):
+        """The edit form `who` gets for `page`, read once: the POST sweep saves the page with the
+        data it holds, and the preview posts the same data again."""
+        if (who, page.id) not in self._forms:
+            self._forms[who, page.id] = edit_form(self, who, page)
+        return self._forms[who, page.id]
 
     def get(self, who, url, once=True):
         if once:
@@ -146,7 +160,7 @@ def post_sweep(sweep, pages):
             if page.locale.language_code != "da":
                 continue
             sweep.page = page_label(page)
-            form = edit_form(sweep, who, page)
+            form = sweep.edit_form(who, page)
             if form is None:
                 continue
             url = reverse("wagtailadmin_pages:edit", args=[page.id])
@@ -172,7 +186,7 @@ def post_sweep(sweep, pages):
 
 def preview(sweep, who, page):
     """The edit view's preview, with the edit form's own data, in each preview mode."""
-    form = edit_form(sweep, who, page)
+    form = sweep.edit_form(who, page)
     if form is None:
         return
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.id])
@@ -182,17 +196,25 @@ def preview(sweep, who, page):
 
 
 def get_sweep(sweep, pages):
-    """Every user opens the admin's pages that take no page (reports, snippets, settings …).
-    The superuser opens every view of every sampled Danish page and previews each page; editors
-    and reviewers every view whose answer depends on who asks (listings, forms, the permission
-    checks of each action) on the Danish pages, and an editor previews them; everyone else, and
-    every translation, the explorer, the draft, the edit view and wagtail-localize's views. That
-    keeps the run to a few minutes."""
-    shared = admin_urls_without_arguments() + object_urls() + page_type_urls()
+    """Every user opens the admin's pages that take no page (reports, snippets, settings …) and
+    the views of one object of each model: all of them for a model the user has a permission on,
+    and for any other model one view, which must refuse without an error (all its views refuse
+    by the same check). The superuser opens every view of every sampled Danish page and previews
+    each page; editors and reviewers every view whose answer depends on who asks (listings,
+    forms, the permission checks of each action) on the Danish pages, and an editor previews
+    them; everyone else, and every translation, the explorer, the draft, the edit view and
+    wagtail-localize's views. That keeps the run to a few minutes."""
+    shared = [(url, None) for url in admin_urls_without_arguments() + page_type_urls()]
+    shared += object_urls()
     urls = {page.id: page_urls(page) for page in pages}
-    for who in sweep.users:
+    for who, user in sweep.users.items():
         sweep.page = ""
-        for url in shared:
+        refused = set()
+        for url, model in shared:
+            if model is not None and who != SUPERUSER and not may_touch(user, model):
+                if model in refused:
+                    continue
+                refused.add(model)
             sweep.get(who, url)
         for page in pages:
             sweep.page = page_label(page)
@@ -219,7 +241,10 @@ def page_label(page):
 
 def test_no_admin_view_answers_with_a_server_error(request):
     started = time.monotonic()
-    sweep = Sweep(sweep_users())
+    users = sweep_users()
+    if connection.vendor == "postgresql":
+        users = {who: user for who, user in users.items() if who in (SUPERUSER, EDITORS)}
+    sweep = Sweep(users)
     pages = sample_pages()
     post_sweep(sweep, pages)
     get_sweep(sweep, pages)
