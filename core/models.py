@@ -353,6 +353,16 @@ class SourcedPage(ReviewMixin, BasePage):
         targets = [link.target for link in getattr(self, relation).all().select_related("target")]
         return localized_live_pages(targets, self.locale)
 
+    def linking_pages(self, link_model, request=None):
+        """Live pages in this page's language whose links of `link_model` (an Orderable with
+        `page` and `target`) point to this page in any of its languages, in the order of the
+        page tree: the methods resting on a provision, the situation guides using a method."""
+        if snapshot.live_view(request, self):
+            return snapshot.methods_linking(request, self, link_model)
+        linking = link_model.objects.filter(target__translation_key=self.translation_key)
+        pages = Page.objects.filter(pk__in=linking.values("page_id")).order_by("path")
+        return localized_live_pages(list(pages), self.locale)
+
     def linked_both_ways(self, model, request=None):
         """Live pages of `model` in this page's language that this page links to or that link
         to it ("see also" either way): a method's templates, a template's methods."""
@@ -429,7 +439,28 @@ class HomePage(IntroBodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = list(self.get_children().live().in_menu().specific())
+        # A section that asks for it (`home_heading`, e.g. the situation guides: "Hvad står du
+        # med?") lists its pages on the front page, above the cards.
+        context["featured"] = [
+            (section, self._section_pages(section, request))
+            for section in context["sections"]
+            if getattr(section, "home_heading", None)
+        ]
         return context
+
+    def _section_pages(self, section, request):
+        """The live, public pages right under `section`, in the tree's order."""
+        if not snapshot.live_view(request, self):
+            return section.child_pages()
+        depth = len(section.path) + Page.steplen
+        keys = [
+            page.translation_key
+            for page in sorted(
+                snapshot.live_pages(request, self.locale_id).values(), key=lambda p: p.path
+            )
+            if len(page.path) == depth and page.path.startswith(section.path)
+        ]
+        return snapshot.localized(request, keys, self.locale_id)
 
 
 class StandardPage(IntroBodyPage):

@@ -9,13 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
-from core.snapshot import live_view, methods_linking
+from core.models import BasePage, IndexPage, SourcedPage
 
 ACTS = [
     ("SEL", _("Social Services Act (serviceloven)")),
@@ -139,14 +137,12 @@ class LegalPage(SourcedPage):
 
     def methods_resting_on_it(self, request=None):
         """Live methods, in the reader's language, that name this provision as legal basis."""
-        if live_view(request, self):
-            return methods_linking(request, self, self.method_links.model)
-        source = self if self.locale.is_default else self.get_translation(Locale.get_default())
         # `method_links` is the reverse of the methods app's legal-basis links (no import back).
-        methods = {link.page for link in source.method_links.select_related("page")}
-        return localized_live_pages(sorted(methods, key=lambda m: m.path), self.locale)
+        return self.linking_pages(self.method_links.model, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["methods"] = self.methods_resting_on_it(request)
+        # The situation guides app's links, by their reverse relation (no import of it).
+        context["situations"] = self.linking_pages(self.situation_legal_links.model, request)
         return context

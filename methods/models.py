@@ -8,14 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage, SourcedPage, localized_live_pages
-from core.snapshot import live_view, methods_linking
+from core.models import BasePage, IndexPage, SourcedPage
 from methods.blocks import StepsStreamBlock, VariantsStreamBlock
 from taxonomy.models import Category, TaxonomyMixin, localized_terms
 
@@ -140,6 +139,8 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         from courses.models import courses_using
 
         context["courses"] = courses_using(self, request)
+        # The situation guides that use the method, by the reverse of their links (no import).
+        context["situations"] = self.linking_pages(self.situation_method_links.model, request)
         context["related"] = [p for p in context["related"] if p not in context["templates"]]
         return context
 
@@ -223,16 +224,13 @@ class SupportingPage(TaxonomyMixin, SourcedPage):
         ]
 
     def used_in(self, request=None):
-        """Live methods, in the page's language, that link to this page's source version."""
-        if live_view(request, self):
-            return methods_linking(request, self, self.method_links.model)
-        source = self if self.locale.is_default else self.get_translation(Locale.get_default())
-        methods = MethodPage.objects.filter(pk__in=source.method_links.values("page_id"))
-        return localized_live_pages(list(methods.order_by("path")), self.locale)
+        """Live methods, in the page's language, that link to this page."""
+        return self.linking_pages(self.method_links.model, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["used_in"] = self.used_in(request)
+        context["situations"] = self.linking_pages(self.situation_method_links.model, request)
         context["kind"] = self.kind_label
         context["extra_value"] = getattr(self, self.extra_field)
         context["extra_heading"] = self.extra_heading

@@ -30,6 +30,7 @@ LIBRARY_SECTIONS = [
     ("legal", "legalindexpage"),
     ("downloads", "templateindexpage"),
     ("projects", "projectindexpage"),
+    ("situations", "situationindexpage"),
 ]
 # The knowledge section also holds the information strategies, which belong to the communicators.
 # A page permission covers everything under its page, so the editors and reviewers are given the

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "guidelines",
     "projects",
     "downloads",
+    "situations",
     "courses",
     "strategy",
     "search",

@@ -131,6 +131,21 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def sized_page(browser, request):
+    """A page at a phone's width (390 × 844 CSS px) and at a desktop's."""
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def scrolls_sideways(page) -> bool:
+    """Whether the page is wider than the window (WCAG 1.4.10, reflow)."""
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
 def axe_violations(page, tags=WCAG_21_AA):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(

@@ -24,6 +24,8 @@ PAGE_TYPES = [
     ("projects.ProjectPage", "S5.1"),
     ("downloads.TemplateIndexPage", None),
     ("downloads.TemplatePage", "S4.2"),
+    ("situations.SituationIndexPage", None),
+    ("situations.SituationPage", "SIT-04"),
 ]
 
 

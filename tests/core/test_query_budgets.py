@@ -38,6 +38,8 @@ BUDGETS = {
     ("strategy.NewsPage", "NYHED-001"): (7, 7),
     ("courses.CourseIndexPage", "SITE-KURSER"): (12, 14),
     ("courses.CoursePage", "KURSUS-OPSOEGENDE"): (67, 67),
+    ("situations.SituationIndexPage", "SITE-SITUATIONER"): (5, 5),
+    ("situations.SituationPage", "SIT-04"): (2, 2),
 }
 
 
