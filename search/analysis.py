@@ -16,7 +16,7 @@ way before it reaches the backend. Pure functions, no Django: unit-tested in tes
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -91,20 +91,49 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text, max_length=10**9))
 
 
+# --- Words typed without æ, ø and å ---------------------------------------------------------
+# On a borrowed keyboard "opsøgende" becomes "opsogende" or "opsoegende", "pårørende" "parorende"
+# or "paaroerende". Both sides meet in a skeleton of the word: æ, ø, å written as ae, oe, aa and
+# those pairs then as one letter (a, o, a), so all three spellings share one. The index adds the
+# skeleton's stem beside the real stem of every word that has æ, ø or å (or ae, oe, aa); a query
+# word typed in ASCII is matched as it stands, and one with ae, oe or aa also by its skeleton.
+_TO_PAIRS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_PAIRS = re.compile(r"ae|oe|aa")
+
+
+def skeleton(word: str) -> str:
+    """ "opsøgende", "opsoegende", "opsogende" → "opsogende"."""
+    return _PAIRS.sub(lambda m: m.group(0)[0], word.translate(_TO_PAIRS))
+
+
+def _foldable(word: str) -> bool:
+    return skeleton(word) != word
+
+
+@lru_cache(maxsize=8)
+def folded_vocabulary(vocabulary: frozenset) -> frozenset:
+    """The compound lexicon with the skeleton of each stem, to split a compound typed in ASCII."""
+    return vocabulary | frozenset(skeleton(s) for s in vocabulary)
+
+
 def _split(stemmed: str, vocabulary: set[str], depth: int = 0) -> list[str] | None:
     """Split a stem into known stems, allowing the Danish linking s/e ("misbrug-s-behandling")."""
     if depth > 3:
         return None
     for cut in range(len(stemmed) - MIN_PART_LENGTH, MIN_PART_LENGTH - 1, -1):
         head, tail = stemmed[:cut], stemmed[cut:]
-        heads = [head, stem(head)]
+        # The head as the word on its own would be stemmed first: "indsats" → "indsat", as a
+        # query for "indsats" is; then as written, then without a linking s or e.
+        heads = [stem(head), head]
         if head.endswith(("s", "e")) and len(head) > MIN_PART_LENGTH:
             heads.append(head[:-1])
         for candidate in heads:
             if candidate not in vocabulary:
                 continue
-            if tail in vocabulary:
-                return [candidate, tail]
+            # Likewise the last part: "behandling" is "behandl", as the word on its own.
+            last = next((t for t in (stem(tail), tail) if t in vocabulary), None)
+            if last:
+                return [candidate, last]
             rest = _split(tail, vocabulary, depth + 1)
             if rest:
                 return [candidate, *rest]
@@ -113,8 +142,7 @@ def _split(stemmed: str, vocabulary: set[str], depth: int = 0) -> list[str] | No
 
 @lru_cache(maxsize=200_000)
 def _decompound_cached(stemmed: str, vocabulary: frozenset) -> tuple[str, ...]:
-    parts = _split(stemmed, vocabulary)
-    return tuple(stem(p) for p in parts) if parts else ()
+    return tuple(_split(stemmed, vocabulary) or ())
 
 
 def decompound(stemmed: str, vocabulary: set[str]) -> list[str]:
@@ -123,12 +151,17 @@ def decompound(stemmed: str, vocabulary: set[str]) -> list[str]:
         return []
     if isinstance(vocabulary, frozenset):  # the lexicons: the split of a stem is kept
         return list(_decompound_cached(stemmed, vocabulary))
-    parts = _split(stemmed, vocabulary)
-    return [stem(p) for p in parts] if parts else []
+    # The parts are stems of the lexicon already: stemming them again would cut "psykos" (the
+    # stem of "psykose") to "psyko", and "psykoseteams" would not be found by "psykose".
+    return _split(stemmed, vocabulary) or []
 
 
-def terms(text: str, vocabulary: set[str] = frozenset(), language: str = "da") -> list[str]:
-    """Index or query terms: each word's stem, hyphen parts and compound parts, in order."""
+def terms(
+    text: str, vocabulary: set[str] = frozenset(), language: str = "da", fold: bool = False
+) -> list[str]:
+    """Index or query terms: each word's stem, hyphen parts and compound parts, in order; with
+    `fold`, also the skeletons of words with æ, ø, å (not of stop words: "bør" is not "bor")."""
+    stop = STOPWORDS.get(language, frozenset()) if fold else frozenset()
     result: list[str] = []
     for word in words(text):
         pieces = [word.replace("-", "")]
@@ -137,7 +170,11 @@ def terms(text: str, vocabulary: set[str] = frozenset(), language: str = "da") -
         for piece in pieces:
             stemmed = stem(piece, language)
             result.append(stemmed)
-            result += decompound(stemmed, vocabulary)
+            parts = decompound(stemmed, vocabulary)
+            result += parts
+            if fold and piece not in stop and _foldable(piece):
+                result.append(stem(skeleton(piece), language))
+                result += [skeleton(p) for p in parts if _foldable(p)]
     seen: set[str] = set()
     return [t for t in result if not (t in seen or seen.add(t))]
 
@@ -154,29 +191,58 @@ def legal_refs(text: str) -> list[str]:
     return refs
 
 
-def suggest(query: str, known_words, language: str = "da", cutoff: float = 80):
-    """A corrected query when some of its words are unknown but close to known ones (rapidfuzz's
-    edit-distance ratio, 0–100); None when every word is known or nothing is close.
+class Known:
+    """What the library knows, for typos and words typed without æ, ø, å: the index's terms,
+    {stem: a word} of its words, and the words with æ, ø or å by their skeleton (and by the
+    skeleton's stem), to write a query typed in ASCII back with its Danish letters."""
 
-    `known_words` is a collection of words, or a mapping {stem: word} when the stems are known.
-    """
-    from rapidfuzz import fuzz, process
+    __slots__ = ("folded", "folded_stems", "surface", "terms", "words")
 
-    if not isinstance(known_words, Mapping):
-        known_words = {stem(w, language): w for w in known_words}
-    known_stems = known_words.keys()
+    def __init__(self, terms=(), words=None, language="da", surface=()):
+        self.terms = frozenset(terms)
+        self.words = dict(words or {})
+        # Every spelling, not one per stem: "opsgende" is closest to "opsøgende", not "opsøger".
+        self.surface = sorted({*self.words.values(), *surface})
+        danish = [w for w in self.surface if _foldable(w)]
+        self.folded = {skeleton(w): w for w in sorted(danish)}
+        self.folded_stems = {stem(skeleton(w), language): w for w in sorted(danish, key=len)}
+
+    def with_danish_letters(self, word: str, language: str = "da") -> str:
+        """A word typed in ASCII that the library only has with æ, ø or å, written as the library
+        writes it ("stoettekontaktpersonen" → "støttekontaktpersonen"), so synonyms, compounds
+        and titles meet it as if typed correctly; any other word as it is."""
+        if not word.isascii() or stem(word, language) in self.words:
+            return word
+        return self.folded.get(skeleton(word), word)
+
+    def close(self, word: str, limit: int = 1, cutoff: float = 80) -> list[str]:
+        """The known words closest to `word` (rapidfuzz's edit-distance ratio, 0–100)."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(
+            word, self.surface, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+        )
+        return [match[0] for match in found]
+
+
+def suggest(query: str, known: "Known", language: str = "da", cutoff: float = 80):
+    """A corrected query when some of its words are unknown but close to known ones, or are
+    known words typed without æ, ø, å; None when every word is known or nothing is close."""
     stop = STOPWORDS.get(language, set())
     changed = False
     corrected = []
     for word in words(query):
-        if word in stop or word.isdigit() or len(word) < 4 or stem(word, language) in known_stems:
+        stemmed = stem(word, language)
+        if word in stop or word.isdigit() or len(word) < 4 or stemmed in known.words:
             corrected.append(word)
             continue
-        match = process.extractOne(
-            word, known_words.values(), scorer=fuzz.ratio, score_cutoff=cutoff
+        match = (
+            known.folded.get(skeleton(word))
+            or known.folded_stems.get(stem(skeleton(word), language))
+            or next(iter(known.close(word, cutoff=cutoff)), None)
         )
-        if match:
-            corrected.append(match[0])
+        if match and match != word:
+            corrected.append(match)
             changed = True
         else:
             corrected.append(word)
@@ -203,7 +269,7 @@ STOPWORDS = {
     ),
 }
 
-SYNONYM_STRENGTH = 0.7  # a page that says it with a synonym, against one with the searcher's words
+SYNONYM_STRENGTH = 0.5  # a page that says it with a synonym, against one with the searcher's words
 _REF_QUERY = re.compile(r"(?<![\w.-])[a-z]{1,4}-?\d{1,3}(?:\.\d{1,2})*(?![\w-])")
 
 
@@ -221,7 +287,7 @@ def document_terms(text: str, vocabulary=frozenset(), language: str = "da") -> l
     """The terms a text is indexed under: stems and compound parts without stop words, and a
     token for each paragraph it cites."""
     stop = {stem(w, language) for w in STOPWORDS.get(language, ())}
-    result = [t for t in terms(text, vocabulary, language) if t not in stop]
+    result = [t for t in terms(text, vocabulary, language, fold=True) if t not in stop]
     result += [legal_token(ref) for ref in legal_refs(text)]
     seen: set[str] = set()
     return [t for t in result if not (t in seen or seen.add(t))]
@@ -232,14 +298,16 @@ class Concept:
 
     `alternatives` are tuples of terms: a page matches the concept when it has every term of one
     alternative ("misbrugsbehandling" is the stem itself, or misbrug and behandling).
-    `kind` is "word", "synonym", "legal" or "ref".
+    `kind` is "word", "corrected" (an unknown word, satisfied by the closest known words too),
+    "synonym", "legal" or "ref".
     """
 
-    __slots__ = ("alternatives", "kind", "own", "text")
+    __slots__ = ("alternatives", "kind", "meant", "own", "text")
 
     def __init__(self, text, alternatives, kind="word", own=None):
         self.text = text
         self.kind = kind
+        self.meant = text  # for a corrected word, the closest known word
         self.alternatives = list(dict.fromkeys(tuple(a) for a in alternatives if a))
         # The alternatives that are the searcher's own words (the rest are synonyms).
         self.own = set(self.alternatives) if own is None else {tuple(a) for a in own if a}
@@ -273,14 +341,19 @@ def query_concepts(
     vocabulary=frozenset(),
     groups: Iterable[tuple[list[str], bool]] = (),
     language: str = "da",
+    known: Known | None = None,
 ) -> list[Concept]:
     """The concepts of a query: paragraphs, synonym phrases, refs and the remaining words.
 
     A paragraph ("skp paragraf 99") becomes one concept; a phrase of a synonym group becomes one
     concept that any phrase of the group satisfies; each other word that is not a stop word
-    becomes one concept satisfied by its stem or by all its compound parts.
+    becomes one concept satisfied by its stem or by all its compound parts. With `known` (the
+    library's terms and words), a word the library does not have is also satisfied by the
+    closest words it has: a typo in any word still finds and ranks by the others' meaning.
     """
     text = normalize(query)
+    if known is not None:
+        text = _WORD.sub(lambda m: known.with_danish_letters(m.group(0), language), text)
     concepts: list[Concept] = []
     for match in _LEGAL.finditer(text):
         ref = legal_refs(match.group(0))
@@ -320,8 +393,23 @@ def query_concepts(
     remaining = words(text)
     meaningful = [w for w in remaining if w not in stop] or ([] if concepts else remaining)
     for word in meaningful:
-        concepts.append(Concept(word, _word_alternatives(word, vocabulary, language)))
+        alternatives = _word_alternatives(word, vocabulary, language)
+        closest = []
+        if known is not None and _unknown(alternatives, known) and len(word) >= 4:
+            closest = known.close(word, limit=CORRECTIONS)
+            for close in closest:
+                alternatives += _word_alternatives(close, vocabulary, language)
+        concept = Concept(word, alternatives, "corrected" if closest else "word")
+        concept.meant = closest[0] if closest else word
+        concepts.append(concept)
     return concepts
+
+
+CORRECTIONS = 2  # the known words an unknown query word may stand for
+
+
+def _unknown(alternatives, known: Known) -> bool:
+    return not any(all(t in known.terms for t in alt) for alt in alternatives)
 
 
 def _word_alternatives(text, vocabulary, language, joined=False):
@@ -340,6 +428,15 @@ def _word_alternatives(text, vocabulary, language, joined=False):
         parts = decompound(whole, vocabulary)
         if parts:
             alternatives.append(tuple(parts))
+        # Typed in ASCII: "opsoegende" is also "opsøgende"; a compound's parts may be, too.
+        if word.isascii() and vocabulary:
+            folded = stem(skeleton(word.replace("-", "")), language)
+            if folded != whole:
+                alternatives.append((folded,))
+            if not parts:
+                ascii_parts = decompound(folded, folded_vocabulary(frozenset(vocabulary)))
+                if ascii_parts:
+                    alternatives.append(tuple(skeleton(p) for p in ascii_parts))
     return alternatives
 
 

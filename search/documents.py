@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.search import index
 
 from core.utils import plain_text
-from search.analysis import document_terms, legal_refs, legal_token, ref_token
+from search.analysis import document_terms, legal_refs, legal_token, ref_token, skeleton, words
 from search.lexicon import lexicon
 from search.models import SearchDocument, SearchFacet
 
@@ -61,6 +61,7 @@ def build(page) -> tuple[SearchDocument, list[tuple[str, str]]]:
         # A legal page is the paragraph itself: "§ 99" finds it as surely as its ref.
         if legal_refs(_ref_as_citation(ref)):
             title_terms.append(legal_token(ref))
+    body_terms = document_terms(body, vocabulary, language)
     document = SearchDocument(
         page_id=page.pk,
         locale_id=page.locale_id,
@@ -68,11 +69,14 @@ def build(page) -> tuple[SearchDocument, list[tuple[str, str]]]:
         page_type=page_type(page),
         ref=page.ref,
         title=page.title,
+        title_folded=" ".join(skeleton(word) for word in words(page.title))[:400],
+        answer_refs=" ".join(getattr(page, "search_answers", list)()),
         summary=page.summary,
         text=body[:TEXT_LIMIT],
         title_terms=" ".join(dict.fromkeys(title_terms)),
         summary_terms=" ".join(document_terms(summary, vocabulary, language)),
-        body_terms=" ".join(document_terms(body, vocabulary, language)),
+        body_terms=" ".join(body_terms),
+        body_length=len(body_terms),
     )
     return document, facet_values(page)
 

@@ -66,11 +66,17 @@ class SearchDocument(index.Indexed, models.Model):
     page_type = models.CharField(max_length=100)
     ref = models.CharField(max_length=40, blank=True)
     title = models.CharField(max_length=255)
+    # The title's words as typed without æ, ø, å (search.analysis.skeleton), for autocomplete.
+    title_folded = models.CharField(max_length=400, blank=True)
+    # Refs of the pages this page names as the way to act on it, best first (a situation guide's
+    # methods, legal pages and templates): search shows them right after it.
+    answer_refs = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Plain text, for the snippets of results.")
     title_terms = models.TextField(blank=True)
     summary_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    body_length = models.PositiveIntegerField(default=0)  # how many terms body_terms has
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     search_fields = [
@@ -78,6 +84,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.SearchField("summary_terms"),
         index.SearchField("body_terms"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("title_folded"),
         index.FilterField("page_id"),  # facet filters narrow the search by document id
         index.FilterField("locale_id"),
         index.FilterField("live"),

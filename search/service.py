@@ -44,9 +44,22 @@ FACETS = ["type", *VOCABULARIES]
 TITLE, SUMMARY, BODY = 3.0, 2.0, 1.0
 EXACT_TITLE_BONUS = 50.0
 REF_BONUS = 100.0
-# Practitioners come for methods: between equally good matches, the method page comes first, and
-# a news item that mentions a template or method comes after the page itself.
-TYPE_PRIOR = {"methods.MethodPage": 1.25, "strategy.NewsPage": 0.6}
+# Practitioners come for methods and with situations: between equally good matches, the method
+# page or the situation guide comes first, and a news item or a course (which name and compose
+# the library's pages) comes after the page itself.
+TYPE_PRIOR = {
+    "methods.MethodPage": 1.25,
+    "situations.SituationPage": 1.25,
+    "strategy.NewsPage": 0.6,
+    "courses.CoursePage": 0.6,
+}
+# Pages that answer a situation: their prior holds for a query of this many concepts or more.
+SITUATION_TYPES = {"situations.SituationPage"}
+SITUATION_CONCEPTS = 3
+# How far a body match is discounted by the length of the page's text (BM25's b).
+LENGTH_NORM = 0.5
+# A guide among the first ANSWERS_WITHIN results is followed by up to ANSWERS_SHOWN of its pages.
+ANSWERS_WITHIN, ANSWERS_SHOWN = 3, 3
 
 
 class SearchInputError(ValueError):
@@ -107,6 +120,7 @@ class SearchResponse:
     pages: int = 0
     took_ms: float = 0.0
     version: tuple = ()  # of the search documents the answer was made from
+    all_corrected: bool = False  # every word of the query was unknown, and corrected
 
     def as_json(self):
         return {
@@ -221,24 +235,33 @@ def synonym_groups(language: str):
     ]
 
 
-_vocabularies: dict[str, tuple[object, dict[str, str]]] = {}
+_vocabularies: dict[str, tuple[object, analysis.Known]] = {}
 
 
-def known_words(language: str, version) -> dict[str, str]:
-    """{stem: a word} for every word of the live library's titles, summaries and the start of
-    its text, built once per process and rebuilt when a document has changed since."""
+def known_words(language: str, version) -> analysis.Known:
+    """What the live library of a language knows (analysis.Known): every term of its index,
+    and {stem: a word} for every word of its titles, summaries and the start of its text. Built
+    once per process and rebuilt when a document has changed since."""
     documents = SearchDocument.objects.filter(locale_id=_locale_id(language), live=True)
     cached = _vocabularies.get(language)
     if cached and cached[0] == version:
         return cached[1]
     words: dict[str, str] = {}
-    rows = documents.values_list("title", "summary", "text").iterator()
-    for title, summary, text in rows:
+    surface: set[str] = set()
+    terms: set[str] = set()
+    rows = documents.values_list(
+        "title", "summary", "text", "title_terms", "summary_terms", "body_terms"
+    ).iterator()
+    for title, summary, text, *term_fields in rows:
+        for field_terms in term_fields:
+            terms.update(field_terms.split())
         for word in analysis.words(f"{title} {summary} {text[:1500]}"):
             if len(word) > 2 and not word.isdigit() and "-" not in word:
                 words.setdefault(analysis.stem(word, language), word)
-    _vocabularies[language] = (version, words)
-    return words
+                surface.add(word)
+    known = analysis.Known(terms, words, language, surface)
+    _vocabularies[language] = (version, known)
+    return known
 
 
 # --- Search ---------------------------------------------------------------------------------
@@ -259,6 +282,10 @@ def search(request: SearchRequest, *, http_request=None) -> SearchResponse:
                 response = retry
     elif request.query:
         response.suggestion = suggest(request.query, request.language, response.version)
+        # Every word was unknown and found only through its correction: the results are the
+        # suggestion's, and the page says so ("Viser resultater for …").
+        if response.suggestion and response.all_corrected:
+            response.corrected_from = request.query
     response.took_ms = (time.perf_counter() - started) * 1000
     return response
 
@@ -366,12 +393,17 @@ def _search(request: SearchRequest, http_request) -> SearchResponse:
     locale_id = _locale_id(language)
     documents = SearchDocument.objects.filter(locale_id=locale_id, live=True)
     response = SearchResponse(request=request)
+    version = response.version = _version()
     concepts = analysis.query_concepts(
-        request.query, lexicon(language), synonym_groups(language), language
+        request.query,
+        lexicon(language),
+        synonym_groups(language),
+        language,
+        known_words(language, version),
     )
     if not concepts and request.query.strip():
         return response  # nothing to look for: punctuation, emoji
-    version = response.version = _version()
+    response.all_corrected = bool(concepts) and all(c.kind == "corrected" for c in concepts)
     postings = _Postings.of(locale_id, version)
 
     def having(alternatives):
@@ -478,9 +510,20 @@ def _rank(selected, concepts, anywhere, own_words, query):
     anywhere comes from the backend; whether it is in the title or summary from the stored
     terms, read only for the selected documents."""
     documents = SearchDocument.objects.all()
-    rows = _rows(documents, selected, "pk", "title", "title_terms", "summary_terms", "page_type")
+    rows = list(
+        _rows(
+            documents,
+            selected,
+            *("pk", "title", "title_terms", "summary_terms", "page_type", "body_length"),
+            *("ref", "answer_refs"),
+        )
+    )
+    average_length = sum(r[5] for r in rows) / max(len(rows), 1) or 1
     total = max(len(set().union(*anywhere)), 1)
     weights = [math.log(1 + total / (1 + len(found))) + 0.1 for found in anywhere]
+    # A situation is described in several words; one or two are the name of something, and
+    # then the page of that name comes before the guides that mention it.
+    describes = len(concepts) >= SITUATION_CONCEPTS
     # The page that is the ref or paragraph asked for: its own ref token is in its title terms.
     wanted_refs = {
         "ref" + t[3:] if t.startswith("lov") else t
@@ -490,9 +533,18 @@ def _rank(selected, concepts, anywhere, own_words, query):
         for t in alt
         if t.startswith(("ref", "lov"))
     }
-    plain_query = analysis.plain(query)
+    # Compared as typed without æ, ø, å, so "opsogende arbejde" is the title "Opsøgende arbejde",
+    # and with a misspelt word as meant ("opsgende arbejde").
+    meant = analysis.plain(query)
+    for concept in concepts:
+        if concept.kind == "corrected":
+            meant = re.sub(rf"\b{re.escape(concept.text)}\b", concept.meant, meant)
+    query_key = _title_key(meant)
+    # A query that is a page's ref without digits ("SUL", "ABL") asks for that page, too.
+    if meant.isalpha():
+        wanted_refs.add(analysis.ref_token(meant))
     scored = []
-    for pk, title, title_terms, summary_terms, page_type in rows:
+    for pk, title, title_terms, summary_terms, page_type, body_length, *_answers in rows:
         title_set, summary_set = set(title_terms.split()), set(summary_terms.split())
         score = 0.0
         covered = 0
@@ -500,6 +552,8 @@ def _rank(selected, concepts, anywhere, own_words, query):
             if pk not in anywhere[i]:
                 continue
             body = 1.0 if pk in own_words[i] else analysis.SYNONYM_STRENGTH
+            # A word somewhere in a long text says less about the page than in a short one.
+            body /= 1 - LENGTH_NORM + LENGTH_NORM * body_length / average_length
             found = max(
                 TITLE * concept.strength(title_set),
                 SUMMARY * concept.strength(summary_set),
@@ -509,14 +563,46 @@ def _rank(selected, concepts, anywhere, own_words, query):
             covered += 1
         if not covered:
             continue
-        score *= (covered / len(concepts)) ** 2 * TYPE_PRIOR.get(page_type, 1.0)
+        prior = TYPE_PRIOR.get(page_type, 1.0)
+        if page_type in SITUATION_TYPES and not describes:
+            prior = 1.0
+        score *= (covered / len(concepts)) ** 2 * prior
         if wanted_refs & title_set:
             score += REF_BONUS
-        if plain_query and analysis.plain(title) == plain_query:
+        if query_key and _is_title(query_key, title):
             score += EXACT_TITLE_BONUS
         scored.append((-score, title.casefold(), pk))
     scored.sort()
-    return [pk for _, _, pk in scored]
+    ranked = [pk for _, _, pk in scored]
+    return _with_answers(ranked, {row[0]: (row[6], row[7].split()) for row in rows})
+
+
+def _with_answers(ranked, answers):
+    """The guide among the first results comes with the pages it names that the query found
+    too (its methods, legal pages, templates), right after it, best first: a situation finds
+    the guide and the methods it names first. `answers` is {id: (ref, [named refs])}."""
+    guide = next((pk for pk in ranked[:ANSWERS_WITHIN] if answers[pk][1]), None)
+    if guide is None:
+        return ranked
+    position = ranked.index(guide) + 1
+    named_refs = set(answers[guide][1])
+    named = [pk for pk in ranked[position:] if answers[pk][0] in named_refs][:ANSWERS_SHOWN]
+    rest = [pk for pk in ranked[position:] if pk not in named]
+    return [*ranked[:position], *named, *rest]
+
+
+_ALIAS = re.compile(r"\(([^()]{2,40})\)")
+
+
+def _title_key(text: str) -> tuple[str, ...]:
+    """A title or query as its words' stems, typed without æ, ø, å: any inflection is the same."""
+    return tuple(analysis.stem(analysis.skeleton(w)) for w in analysis.plain(text).split())
+
+
+def _is_title(query_key: tuple[str, ...], title: str) -> bool:
+    """The query is the page's title, or the short name the title gives in brackets ("SKP" for
+    "Støtte- og kontaktpersonordningen (SKP)"), in any inflection, with or without æ, ø, å."""
+    return query_key in (_title_key(title), *map(_title_key, _ALIAS.findall(title)))
 
 
 def _promoted(request, locale_id):
@@ -582,7 +668,10 @@ def highlight(text: str, stems: set[str], language: str, scan_words: int = 4000)
 
     def hit(token):
         word = token.group(0).casefold()
-        return analysis.stem(word, language) in stems or word in stems
+        if analysis.stem(word, language) in stems or word in stems:
+            return True
+        # A query typed without æ, ø, å marks the words it found: "opsogende" marks "opsøgende".
+        return analysis.stem(analysis.skeleton(word), language) in stems
 
     first = next((i for i, t in enumerate(tokens) if hit(t)), None)
     start = 0 if first is None else max(0, first - 8)
@@ -600,7 +689,9 @@ def highlight(text: str, stems: set[str], language: str, scan_words: int = 4000)
 
 
 def autocomplete(prefix: str, language: str, limit: int = 8) -> list[dict]:
-    """Titles that start with, or contain a word that starts with, what has been typed."""
+    """Titles that start with, or contain a word that starts with, what has been typed (also
+    typed without æ, ø, å), then the best results of the search itself for the words typed
+    so far: a typo or a situation in one's own words gets suggestions too."""
     prefix = analysis.normalize(prefix)
     if len(prefix) < 2:
         return []
@@ -608,7 +699,11 @@ def autocomplete(prefix: str, language: str, limit: int = 8) -> list[dict]:
     if not words:
         return []
     documents = SearchDocument.objects.filter(locale_id=_locale_id(language), live=True)
-    found = get_search_backend().autocomplete(
-        " ".join(words), documents.only("page_id", "ref", "title")
-    )[:limit]
-    return [{"title": d.title, "ref": d.ref} for d in found]
+    # A word typed in ASCII meets the titles' skeletons ("opsoeg" → "opsog" in "opsøgende").
+    typed = " ".join(analysis.skeleton(w) if w.isascii() else w for w in words)
+    found = get_search_backend().autocomplete(typed, documents.only("page_id", "ref", "title"))
+    suggestions = {d.ref: d.title for d in found[:limit]}
+    if len(suggestions) < limit and len(prefix) >= 4:
+        for result in search(SearchRequest(query=prefix, language=language)).results:
+            suggestions.setdefault(result.ref, result.title)
+    return [{"title": title, "ref": ref} for ref, title in list(suggestions.items())[:limit]]

@@ -4,6 +4,7 @@ import pytest
 
 from search.analysis import (
     MAX_QUERY_LENGTH,
+    Known,
     decompound,
     document_terms,
     legal_refs,
@@ -11,6 +12,7 @@ from search.analysis import (
     normalize,
     query_concepts,
     ref_token,
+    skeleton,
     stem,
     suggest,
     terms,
@@ -86,8 +88,14 @@ def test_legal_paragraphs_in_any_spelling(query, refs):
     assert legal_refs(query) == refs
 
 
+def _known(*texts):
+    """What a library of these texts knows, as search.service builds it."""
+    index_terms = {t for text in texts for t in document_terms(text, VOCABULARY)}
+    return Known(index_terms, {stem(w): w for text in texts for w in text.split()})
+
+
 def test_misspelling_gets_a_suggestion():
-    known = {"sindslidende", "netværksmøder", "kontaktskabelse"}
+    known = _known("sindslidende", "netværksmøder", "kontaktskabelse")
     assert suggest("sindsslidende", known) == "sindslidende"
     assert suggest("kontaktskabelse", known) is None
     assert suggest("xyzzy", known) is None
@@ -167,3 +175,58 @@ def test_documents_are_indexed_under_stems_parts_and_cited_paragraphs():
     index = document_terms("Netværksmøderne følger servicelovens § 99 og KI-planen", VOCABULARY)
     assert {stem("netværksmøde"), stem("netværk"), legal_token("SEL-99"), "ki"} <= set(index)
     assert "og" not in index
+
+
+@pytest.mark.parametrize("typed", ["opsogende", "opsoegende", "OPSOEGENDE", "opsøgende"])
+def test_a_word_typed_without_danish_letters_finds_the_word_with_them(typed):
+    page = set(document_terms("Opsøgende arbejde blandt pårørende", VOCABULARY))
+    (concept,) = query_concepts(typed, VOCABULARY)
+    assert concept.matches(page)
+    assert concept.strength(page) == 1.0  # as if typed correctly, not as a weaker synonym
+
+
+@pytest.mark.parametrize("typed", ["parorende", "paaroerende", "paarorende"])
+def test_every_ascii_spelling_of_a_word_shares_its_skeleton(typed):
+    assert skeleton(typed) == skeleton("pårørende") == "parorende"
+    page = set(document_terms("Samtale med de pårørende", VOCABULARY))
+    assert query_concepts(typed, VOCABULARY)[0].matches(page)
+
+
+def test_a_compound_typed_without_danish_letters_matches_its_parts():
+    page = set(document_terms("Støtte fra netværket", VOCABULARY))
+    (concept,) = query_concepts("netvaerksstotte", VOCABULARY)
+    assert concept.matches(page)
+
+
+def test_stop_words_are_not_folded_into_other_words():
+    # "bør" (ought) must not index the page under "bor" (lives), nor "når" under "nar" (fool).
+    terms_of_page = set(document_terms("Man bør spørge, når man kommer", VOCABULARY))
+    assert stem("bor") not in terms_of_page
+    assert stem("nar") not in terms_of_page
+
+
+def test_a_word_with_danish_letters_is_not_widened_to_its_ascii_skeleton():
+    # Typed correctly, "møde" is møde: it does not also match a page that only says "mode".
+    (concept,) = query_concepts("møde", VOCABULARY)
+    assert not concept.matches(set(document_terms("Tøj og mode", VOCABULARY)))
+
+
+def test_a_typo_in_the_first_word_still_needs_its_meaning():
+    known = _known("opsøgende arbejde", "frivilligt arbejde", "kontaktskabelse")
+    first, second = query_concepts("opsgende arbejde", VOCABULARY, known=known)
+    assert first.matches(set(document_terms("Opsøgende arbejde", VOCABULARY)))
+    assert not first.matches(set(document_terms("Frivilligt arbejde", VOCABULARY)))
+    assert second.matches(set(document_terms("Frivilligt arbejde", VOCABULARY)))
+
+
+def test_a_known_word_gets_no_corrections():
+    known = _known("kontakt", "kontant")
+    (concept,) = query_concepts("kontakt", VOCABULARY, known=known)
+    assert not concept.matches(set(document_terms("kontant", VOCABULARY)))
+
+
+def test_the_suggestion_writes_the_danish_letters_back():
+    known = _known("opsøgende arbejde", "pårørende")
+    assert suggest("opsogende arbejde", known) == "opsøgende arbejde"
+    assert suggest("paaroerende", known) == "pårørende"
+    assert suggest("opsøgende arbejde", known) is None

@@ -16,7 +16,12 @@ class Command(BaseCommand):
         call_command("load_content")
         from search.models import SearchDocument
 
-        if not SearchDocument.objects.exists():  # a database from before search documents
+        # A database from before search documents, or from before the analysis folded æ, ø, å
+        # (documents without the folded title have none of the ASCII spellings either).
+        if (
+            not SearchDocument.objects.exists()
+            or SearchDocument.objects.filter(title_folded="").exclude(title="").exists()
+        ):
             call_command("rebuild_search_documents")
         call_command("ensure_admin")
         if settings.BASE_URL:
