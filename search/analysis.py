@@ -95,8 +95,18 @@ def words(text: str) -> list[str]:
 # On a borrowed keyboard "opsøgende" becomes "opsogende" or "opsoegende", "pårørende" "parorende"
 # or "paaroerende". Both sides meet in a skeleton of the word: æ, ø, å written as ae, oe, aa and
 # those pairs then as one letter (a, o, a), so all three spellings share one. The index adds the
-# skeleton's stem beside the real stem of every word that has æ, ø or å (or ae, oe, aa); a query
-# word typed in ASCII is matched as it stands, and one with ae, oe or aa also by its skeleton.
+# skeleton's stem, as a token of its own (`ascii_token`: "ascopsog"), beside the real stem of
+# every word that has æ, ø or å (or ae, oe, aa); a query word typed in ASCII is matched as it
+# stands and by its skeleton's token. Kept apart from the real stems, so the library still knows
+# that it has "vægt" but not "vagt".
+ASCII_PREFIX = "asc"
+
+
+def ascii_token(term: str) -> str:
+    """The index token of a skeleton's stem: "opsog" → "ascopsog"."""
+    return ASCII_PREFIX + term
+
+
 _TO_PAIRS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 _PAIRS = re.compile(r"ae|oe|aa")
 
@@ -173,8 +183,8 @@ def terms(
             parts = decompound(stemmed, vocabulary)
             result += parts
             if fold and piece not in stop and _foldable(piece):
-                result.append(stem(skeleton(piece), language))
-                result += [skeleton(p) for p in parts if _foldable(p)]
+                result.append(ascii_token(stem(skeleton(piece), language)))
+                result += [ascii_token(skeleton(p)) for p in parts if _foldable(p)]
     seen: set[str] = set()
     return [t for t in result if not (t in seen or seen.add(t))]
 
@@ -196,10 +206,11 @@ class Known:
     {stem: a word} of its words, and the words with æ, ø or å by their skeleton (and by the
     skeleton's stem), to write a query typed in ASCII back with its Danish letters."""
 
-    __slots__ = ("folded", "folded_stems", "surface", "terms", "words")
+    __slots__ = ("folded", "folded_stems", "real_terms", "surface", "terms", "words")
 
     def __init__(self, terms=(), words=None, language="da", surface=()):
         self.terms = frozenset(terms)
+        self.real_terms = frozenset(t for t in self.terms if not t.startswith(ASCII_PREFIX))
         self.words = dict(words or {})
         # Every spelling, not one per stem: "opsgende" is closest to "opsøgende", not "opsøger".
         self.surface = sorted({*self.words.values(), *surface})
@@ -211,7 +222,7 @@ class Known:
         """A word typed in ASCII that the library only has with æ, ø or å, written as the library
         writes it ("stoettekontaktpersonen" → "støttekontaktpersonen"), so synonyms, compounds
         and titles meet it as if typed correctly; any other word as it is."""
-        if not word.isascii() or stem(word, language) in self.words:
+        if not word.isascii() or stem(word, language) in self.real_terms:
             return word
         return self.folded.get(skeleton(word), word)
 
@@ -431,12 +442,13 @@ def _word_alternatives(text, vocabulary, language, joined=False):
         # Typed in ASCII: "opsoegende" is also "opsøgende"; a compound's parts may be, too.
         if word.isascii() and vocabulary:
             folded = stem(skeleton(word.replace("-", "")), language)
-            if folded != whole:
-                alternatives.append((folded,))
+            alternatives.append((ascii_token(folded),))
             if not parts:
                 ascii_parts = decompound(folded, folded_vocabulary(frozenset(vocabulary)))
                 if ascii_parts:
-                    alternatives.append(tuple(skeleton(p) for p in ascii_parts))
+                    alternatives.append(
+                        tuple(p if p in vocabulary else ascii_token(p) for p in ascii_parts)
+                    )
     return alternatives
 
 

@@ -671,7 +671,7 @@ def highlight(text: str, stems: set[str], language: str, scan_words: int = 4000)
         if analysis.stem(word, language) in stems or word in stems:
             return True
         # A query typed without æ, ø, å marks the words it found: "opsogende" marks "opsøgende".
-        return analysis.stem(analysis.skeleton(word), language) in stems
+        return analysis.ascii_token(analysis.stem(analysis.skeleton(word), language)) in stems
 
     first = next((i for i, t in enumerate(tokens) if hit(t)), None)
     start = 0 if first is None else max(0, first - 8)

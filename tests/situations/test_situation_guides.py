@@ -16,7 +16,7 @@ from tests.conftest import page_by_ref
 pytestmark = pytest.mark.django_db
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
-CITATION = re.compile(r"\((?:\d{3}:L\d+[^()]*)\)")
+CITATION = re.compile(r"\([^()]*\b\d{3}:L\d+[^()]*\)")
 CITED = re.compile(r"(\d{3}):((?:L\d+(?:[–-]\d+)?(?:,\s*)?)+)")
 SOURCED_FIELDS = ["situation", "methods_note", "law", "pitfalls"]
 
