@@ -58,6 +58,8 @@ SITUATION_TYPES = {"situations.SituationPage"}
 SITUATION_CONCEPTS = 3
 # How far a body match is discounted by the length of the page's text (BM25's b).
 LENGTH_NORM = 0.5
+# How much more a page counts when all the query's concepts are in its title or summary.
+ABOUT_WEIGHT = 1.0
 # A guide among the first ANSWERS_WITHIN results is followed by up to ANSWERS_SHOWN of its pages.
 ANSWERS_WITHIN, ANSWERS_SHOWN = 3, 3
 
@@ -548,6 +550,7 @@ def _rank(selected, concepts, anywhere, own_words, query):
         title_set, summary_set = set(title_terms.split()), set(summary_terms.split())
         score = 0.0
         covered = 0
+        about = 0
         for i, (concept, weight) in enumerate(zip(concepts, weights, strict=True)):
             if pk not in anywhere[i]:
                 continue
@@ -561,12 +564,17 @@ def _rank(selected, concepts, anywhere, own_words, query):
             )
             score += found * weight
             covered += 1
+            if found > BODY:
+                about += 1
         if not covered:
             continue
         prior = TYPE_PRIOR.get(page_type, 1.0)
         if page_type in SITUATION_TYPES and not describes:
             prior = 1.0
-        score *= (covered / len(concepts)) ** 2 * prior
+        # A page with the query's concepts in its title or summary is about them, not only
+        # mentions them: the score grows with the share of concepts found there.
+        about_share = about / len(concepts)
+        score *= (covered / len(concepts)) ** 2 * prior * (1 + ABOUT_WEIGHT * about_share)
         if wanted_refs & title_set:
             score += REF_BONUS
         if query_key and _is_title(query_key, title):
