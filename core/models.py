@@ -242,6 +242,21 @@ class IntroBodyPage(BasePage):
         abstract = True
 
 
+def rich_text_field(verbose_name, help_text=""):
+    """An optional rich-text field with the library's features (links, lists, bold …)."""
+    return RichTextField(verbose_name, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
+
+
+class PageLink(Orderable):
+    """A link from a page to another page, chosen in the admin; subclasses add `page` (a
+    ParentalKey) and `target` (a ForeignKey to the page type linked to)."""
+
+    panels = [PageChooserPanel("target")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
 class RelatedLink(Orderable):
     """A hand-picked related page ("se også"), shared by a page and its translations."""
 

@@ -5,22 +5,16 @@ from collections import defaultdict
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage, SourcedPage
+from core.models import BasePage, IndexPage, PageLink, SourcedPage, rich_text_field
 from methods.blocks import StepsStreamBlock, VariantsStreamBlock
 from taxonomy.models import Category, TaxonomyMixin, localized_terms
-
-
-def _rich(verbose, help_text=""):
-    return RichTextField(verbose, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
 
 
 class MethodIndexPage(IndexPage):
@@ -57,15 +51,17 @@ class MethodIndexPage(IndexPage):
 class MethodPage(TaxonomyMixin, SourcedPage):
     """One method or working practice, described in the five dimensions of the Vidensportal."""
 
-    target_group = _rich(_("target group"), _("Who the method is for."))
-    purpose = _rich(_("purpose"))
+    target_group = rich_text_field(_("target group"), _("Who the method is for."))
+    purpose = rich_text_field(_("purpose"))
     steps = StreamField(StepsStreamBlock(), verbose_name=_("core elements and steps"), blank=True)
-    who = _rich(_("who does it"), _("Roles and sectors, and how they work together."))
-    implementation = _rich(_("competences and implementation"))
-    evidence = _rich(_("documentation and evidence"), _("What the sources actually show."))
-    economy = _rich(_("economy"), _("Only figures the sources give."))
+    who = rich_text_field(_("who does it"), _("Roles and sectors, and how they work together."))
+    implementation = rich_text_field(_("competences and implementation"))
+    evidence = rich_text_field(
+        _("documentation and evidence"), _("What the sources actually show.")
+    )
+    economy = rich_text_field(_("economy"), _("Only figures the sources give."))
     variants = StreamField(VariantsStreamBlock(), verbose_name=_("municipal variants"), blank=True)
-    dilemmas = _rich(_("dilemmas"))
+    dilemmas = rich_text_field(_("dilemmas"))
 
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types: list[str] = []
@@ -145,14 +141,7 @@ class MethodPage(TaxonomyMixin, SourcedPage):
         return context
 
 
-class _MethodLink(Orderable):
-    panels = [PageChooserPanel("target")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class LegalBasisLink(_MethodLink):
+class LegalBasisLink(PageLink):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="legal_basis_links")
     target = models.ForeignKey(
         "legal.LegalPage",
@@ -162,7 +151,7 @@ class LegalBasisLink(_MethodLink):
     )
 
 
-class TechniqueLink(_MethodLink):
+class TechniqueLink(PageLink):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="technique_links")
     target = models.ForeignKey(
         "methods.TechniquePage",
@@ -172,7 +161,7 @@ class TechniqueLink(_MethodLink):
     )
 
 
-class PrincipleLink(_MethodLink):
+class PrincipleLink(PageLink):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="principle_links")
     target = models.ForeignKey(
         "methods.PrinciplePage",
@@ -185,8 +174,8 @@ class PrincipleLink(_MethodLink):
 class SupportingPage(TaxonomyMixin, SourcedPage):
     """A technique or principle: described on its own page and shown on the methods using it."""
 
-    description = _rich(_("description"))
-    cautions = _rich(_("cautions"))
+    description = rich_text_field(_("description"))
+    cautions = rich_text_field(_("cautions"))
 
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types: list[str] = []
@@ -238,7 +227,7 @@ class SupportingPage(TaxonomyMixin, SourcedPage):
 
 
 class TechniquePage(SupportingPage):
-    when_to_use = _rich(_("when to use it"))
+    when_to_use = rich_text_field(_("when to use it"))
 
     template = "methods/supporting_page.html"
     kind_label = _("Technique")
@@ -260,7 +249,7 @@ class TechniquePage(SupportingPage):
 
 
 class PrinciplePage(SupportingPage):
-    dilemma = _rich(_("the dilemma"))
+    dilemma = rich_text_field(_("the dilemma"))
 
     template = "methods/supporting_page.html"
     kind_label = _("Principle or dilemma")

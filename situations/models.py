@@ -13,20 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, IndexPage, SourcedPage
+from core.models import BasePage, IndexPage, PageLink, SourcedPage, rich_text_field
 from situations.blocks import FirstStepsStreamBlock, SignsStreamBlock
 from taxonomy.models import TaxonomyMixin
-
-
-def _rich(verbose, help_text=""):
-    return RichTextField(verbose, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
 
 
 class SituationIndexPage(IndexPage):
@@ -43,7 +37,7 @@ class SituationIndexPage(IndexPage):
 class SituationPage(TaxonomyMixin, SourcedPage):
     """One situation from the sources, and what a practitioner does about it."""
 
-    situation = _rich(_("the situation"), _("Put the way a practitioner would put it."))
+    situation = rich_text_field(_("the situation"), _("Put the way a practitioner would put it."))
     signs = StreamField(
         SignsStreamBlock(),
         verbose_name=_("signs that it is this situation"),
@@ -55,13 +49,15 @@ class SituationPage(TaxonomyMixin, SourcedPage):
         blank=True,
         help_text=_("Concrete actions in order, each with who does it and when."),
     )
-    methods_note = _rich(_("why these methods"), _("Why the linked methods and techniques fit."))
-    law = _rich(
+    methods_note = rich_text_field(
+        _("why these methods"), _("Why the linked methods and techniques fit.")
+    )
+    law = rich_text_field(
         _("what the law allows"),
         _("As the sources cite it; the legal pages linked below show the law's current status."),
     )
-    pitfalls = _rich(_("pitfalls and dilemmas"))
-    own_remarks = _rich(
+    pitfalls = rich_text_field(_("pitfalls and dilemmas"))
+    own_remarks = rich_text_field(
         _("the library's own remarks"),
         _(
             "Advice the sources do not give but a reader needs, e.g. to call 112 when a life is "
@@ -140,14 +136,7 @@ class SituationPage(TaxonomyMixin, SourcedPage):
         return context
 
 
-class _SituationLink(Orderable):
-    panels = [PageChooserPanel("target")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class SituationMethodLink(_SituationLink):
+class SituationMethodLink(PageLink):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="method_links")
     target = models.ForeignKey(
         "wagtailcore.Page",
@@ -163,7 +152,7 @@ class SituationMethodLink(_SituationLink):
     ]
 
 
-class SituationLegalLink(_SituationLink):
+class SituationLegalLink(PageLink):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="legal_links")
     target = models.ForeignKey(
         "legal.LegalPage",
@@ -173,7 +162,7 @@ class SituationLegalLink(_SituationLink):
     )
 
 
-class SituationTemplateLink(_SituationLink):
+class SituationTemplateLink(PageLink):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="template_links")
     target = models.ForeignKey(
         "downloads.TemplatePage",

@@ -121,24 +121,23 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
+def _page_of_size(browser, width, height):
     # axe-core is injected as an inline script, which the site's Content-Security-Policy blocks:
     # these tests bypass it. test_security.py checks the pages under the real policy.
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    yield page
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(browser):
+    yield from _page_of_size(browser, 1280, 900)
 
 
 @pytest.fixture(params=[(390, 844), (1280, 900)], ids=["phone", "desktop"])
 def sized_page(browser, request):
     """A page at a phone's width (390 × 844 CSS px) and at a desktop's."""
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page_of_size(browser, *request.param)
 
 
 def scrolls_sideways(page) -> bool:
