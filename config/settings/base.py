@@ -26,6 +26,7 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 VAR_DIR = Path(env.str("VAR_DIR", default="") or BASE_DIR / "var")
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has none; every command may need it
 DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 # The one address the site is reached at: the absolute links it writes (feeds, the calendar,
 # handouts, the page API, e-mails) and the default Site that Wagtail's full URLs come from
