@@ -16,7 +16,7 @@ from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
@@ -24,8 +24,10 @@ from jinja2 import ChainableUndefined, Environment, pass_context
 from markupsafe import Markup
 
 from core import navigation
-from core.richtext import richtext_linked
+from core.onthispage import outline
+from core.richtext import first_sentence, richtext_linked
 from downloads.forms import field_with_hint, skip_json
+from sources.notes import page_notes, page_sources
 from strategy.feedback import FeedbackForm
 
 
@@ -74,6 +76,12 @@ def environment(**options):
                 lambda context, page: {"library_page": page, "form": FeedbackForm()},
             ),
             "field_with_hint": field_with_hint,
+            "outline": outline,
+            "first_sentence": first_sentence,
+            "page_notes": pass_context(page_notes),
+            "page_sources": pass_context(page_sources),
+            # The search buttons' verb ("Søg"), apart from "Search" the noun ("Søgning").
+            "search_button": pgettext_lazy("button", "Search"),
         }
     )
     env.filters.update(

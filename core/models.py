@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
-from core import snapshot
+from core import home, snapshot
 from core.blocks import RICH_TEXT_FEATURES, SOURCE_DOCUMENTS, BodyStreamBlock, SourcesStreamBlock
 
 
@@ -105,6 +105,15 @@ class BasePage(Page):
                     % {"ref": self.ref}
                 }
             )
+
+    def linked(self, relation, request=None):
+        """Live targets of one of the page's link relations (an Orderable with `target`), in the
+        page's language and the links' order."""
+        if snapshot.live_view(request, self):
+            keys = snapshot.link_keys(request, getattr(self, relation).model).get(self.pk, [])
+            return snapshot.localized(request, keys, self.locale_id)
+        targets = [link.target for link in getattr(self, relation).all().select_related("target")]
+        return localized_live_pages(targets, self.locale)
 
     def ref_taken_by_other_page(self):
         # A translation carries its source's ref, which was checked when the source took it.
@@ -359,15 +368,6 @@ class SourcedPage(ReviewMixin, BasePage):
         """Related pages in the page's language, live ones only."""
         return self.linked("related_links", request)
 
-    def linked(self, relation, request=None):
-        """Live targets of one of the page's link relations (an Orderable with `target`), in the
-        page's language and the links' order."""
-        if snapshot.live_view(request, self):
-            keys = snapshot.link_keys(request, getattr(self, relation).model).get(self.pk, [])
-            return snapshot.localized(request, keys, self.locale_id)
-        targets = [link.target for link in getattr(self, relation).all().select_related("target")]
-        return localized_live_pages(targets, self.locale)
-
     def linking_pages(self, link_model, request=None):
         """Live pages in this page's language whose links of `link_model` (an Orderable with
         `page` and `target`) point to this page in any of its languages, in the order of the
@@ -443,9 +443,26 @@ class IndexPage(BasePage):
 
 
 class HomePage(IntroBodyPage):
+    """The front page: the search first, then what a practitioner came for (the sections that
+    ask for a place here, such as the situation guides and the news), the most used pages, and
+    the whole library's sections."""
+
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
     page_description = _("The front page of the Method Library.")
+    content_panels = [
+        *IntroBodyPage.content_panels,
+        InlinePanel(
+            "related_links",
+            heading=_("Most used"),
+            label=_("page"),
+            help_text=_(
+                "The methods and templates shown under “Most used”, after the pages readers "
+                "have found useful most often this year."
+            ),
+        ),
+    ]
+    content_relations = {"featured": "related_links"}
 
     class Meta:
         verbose_name = _("home page")
@@ -455,16 +472,35 @@ class HomePage(IntroBodyPage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = list(self.get_children().live().in_menu().specific())
         # A section that asks for it (`home_heading`, e.g. the situation guides: "Hvad står du
-        # med?") lists its pages on the front page, above the cards.
+        # med?") lists its pages on the front page (`home_pages`, else its pages in order).
         context["featured"] = [
             (section, self._section_pages(section, request))
             for section in context["sections"]
             if getattr(section, "home_heading", None)
         ]
+        context["most_used"] = self.most_used(request)
         return context
 
+    def most_used(self, request=None, limit=6):
+        """The pages readers use most (core/home.py), then the editors' choice, in this language."""
+        keys = home.most_used_keys(limit * 2)
+        if snapshot.live_view(request, self):
+            used = snapshot.localized(request, keys, self.locale_id)
+        else:
+            pages = list(Page.objects.filter(translation_key__in=keys))
+            used = localized_live_pages(pages, self.locale)
+            used.sort(key=lambda p: keys.index(p.translation_key))
+        chosen = [p for p in used if getattr(p, "searchable", False)]
+        for page in self.linked("related_links", request):
+            if page not in chosen:
+                chosen.append(page)
+        return chosen[:limit]
+
     def _section_pages(self, section, request):
-        """The live, public pages right under `section`, in the tree's order."""
+        """The pages a section shows on the front page: its own choice, or the live, public pages
+        right under it in the tree's order."""
+        if hasattr(section, "home_pages"):
+            return section.home_pages(request)
         if not snapshot.live_view(request, self):
             return section.child_pages()
         depth = len(section.path) + Page.steplen

@@ -32,6 +32,9 @@ class Processor:
     # Text the processor can only change if it contains this (legal references all have a "§"):
     # other rich text is left as it is without being taken apart.
     needs: str = ""
+    # What the processor remembers of the page while it is rendered (`seen`): a set of what it
+    # has marked, or e.g. the page's numbered notes.
+    seen: Callable = set
 
 
 _processors: list[Processor] = []
@@ -88,7 +91,7 @@ def enrich(rendered_html, locale, memo):
             stamp, f"richtext:{processor.name}:{locale.pk}", lambda p=processor: p.build(locale)
         )
         if state and processor.needs in result:
-            seen = memo(f"richtext:{processor.name}:seen", set)
+            seen = memo(f"richtext:{processor.name}:seen", processor.seen)
             result = _apply(result, processor, state, seen)
     return mark_safe(result)  # noqa: S308 - rich text from the database plus escaped values
 
@@ -105,3 +108,43 @@ def richtext_linked(context, value):
         return mark_safe(rendered)  # noqa: S308 - rich text from the database
     locale = active_locale(request) or Locale.get_active()
     return enrich(rendered, locale, lambda key, compute: request_memo(request, key, compute))
+
+
+# A citation in running text, "(002:L605–610, L621)" or "(Odense 2008; 002:L5240)": left out where
+# text is shown plain ("Kort fortalt", search snippets).
+CITATION = re.compile(r"\s?\([^()]*?\b\d{3}:L\d[^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9„“\"])")
+
+
+def first_sentence(value, limit: int = 180) -> str:
+    """The first sentence of a rich text, as plain text without its citations ("Kort fortalt")."""
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", source)).split())
+    text = CITATION.sub("", text).strip()
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + " …"
+    return sentence
+
+
+def remembered(request, processor_name: str, factory: Callable = set):
+    """What a processor remembered of the page rendered for `request` (e.g. its notes)."""
+    return request_memo(request, f"richtext:{processor_name}:seen", factory)
+
+
+# What printed documents (DOCX, ODT, PDF) do with their text, registered by feature apps like the
+# processors above: (parts, request) -> parts, e.g. citations made into numbered notes.
+_document_processors: list[Callable] = []
+
+
+def register_document_processor(processor: Callable) -> None:
+    if processor not in _document_processors:
+        _document_processors.append(processor)
+
+
+def for_documents(parts, request) -> list:
+    """A document's parts (downloads/writers.py) after every registered document processor."""
+    parts = list(parts)
+    for processor in _document_processors:
+        parts = processor(parts, request)
+    return parts

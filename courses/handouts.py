@@ -16,6 +16,7 @@ from wagtail.rich_text import expand_db_html
 
 from bs4 import BeautifulSoup
 
+from core import richtext
 from core.utils import plain_text
 from downloads.writers import docx_from_parts, odt_from_parts, pdf_from_parts
 
@@ -141,6 +142,6 @@ def write_material(course, program, request, variant, file_format):
     language = course.locale.language_code
     with translation.override(language):
         title = f"{course.title} – {VARIANTS[variant]}"
-        parts = list(material_parts(course, program, request, variant))
+        parts = richtext.for_documents(material_parts(course, program, request, variant), request)
         writer = {"docx": docx_from_parts, "odt": odt_from_parts, "pdf": pdf_from_parts}
         return writer[file_format](title, language, parts)

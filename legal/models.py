@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,17 @@ ACTS = [
     ("AFTALE", _("Agreements and frameworks")),
     ("OTHER", _("Other rules")),
 ]
+
+# The acts' names as Retsinformation knows them, to search for a provision in the law in force.
+ACT_NAMES = {
+    "SEL": "serviceloven",
+    "SUL": "sundhedsloven",
+    "PSYKL": "psykiatriloven",
+    "RPL": "retsplejeloven",
+    "STRFL": "straffeloven",
+    "ABL": "almenboligloven",
+}
+RETSINFORMATION_SEARCH = "https://www.retsinformation.dk/documents?"
 
 
 class LegalIndexPage(IndexPage):
@@ -134,6 +146,27 @@ class LegalPage(SourcedPage):
     class Meta:
         verbose_name = _("legal provision")
         verbose_name_plural = _("legal provisions")
+
+    @property
+    def law_in_force_query(self) -> str:
+        """What to search Retsinformation for: "serviceloven § 99", "serviceloven kapitel 11",
+        or the title of a guidance or agreement."""
+        act = ACT_NAMES.get(self.act)
+        if not act:
+            return self.short_title
+        paragraph = self.paragraph.strip()
+        if not paragraph:
+            return act
+        if paragraph.upper().startswith("KAP"):
+            return f"{act} kapitel {paragraph[3:].strip()}"
+        return f"{act} § {paragraph.split('-')[0].strip()}"
+
+    @property
+    def law_in_force_url(self) -> str:
+        """The provision at Retsinformation: the address an editor recorded, else a search."""
+        if self.external_url:
+            return self.external_url
+        return RETSINFORMATION_SEARCH + urlencode({"t": self.law_in_force_query})
 
     def methods_resting_on_it(self, request=None):
         """Live methods, in the reader's language, that name this provision as legal basis."""

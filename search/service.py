@@ -29,6 +29,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from core.richtext import CITATION
 from search import analysis
 from search.lexicon import lexicon
 from search.models import SearchDocument, SearchFacet, SynonymGroup
@@ -669,8 +670,10 @@ SNIPPET_WORDS = 30
 
 
 def highlight(text: str, stems: set[str], language: str, scan_words: int = 4000) -> str:
-    """An HTML-escaped snippet of the text around the first query word, words marked."""
-    tokens = list(_TOKEN.finditer(text[:60_000]))[:scan_words]
+    """An HTML-escaped snippet of the text around the first query word, words marked (without
+    the citations' line numbers, which mean nothing to a reader)."""
+    text = CITATION.sub("", text[:60_000])
+    tokens = list(_TOKEN.finditer(text))[:scan_words]
     if not tokens:
         return ""
 

@@ -10,7 +10,11 @@ class StrategyConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_save
 
+        from core import home
         from strategy.governance import RULES, page_created
+        from strategy.models import useful_this_year
+
+        home.register_usage(useful_this_year)
 
         for app_label, model_name in RULES:
             post_save.connect(

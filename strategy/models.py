@@ -116,10 +116,15 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = _("news index")
 
-    def news_items(self):
-        return list(
-            NewsPage.objects.child_of(self).live().public().order_by("-date", "-first_published_at")
-        )
+    home_heading = _("News")
+
+    def home_pages(self, request=None):
+        """The three newest items, on the home page."""
+        return self.news_items(limit=3)
+
+    def news_items(self, limit=None):
+        news = NewsPage.objects.child_of(self).live().public()
+        return list(news.order_by("-date", "-first_published_at")[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -189,3 +194,15 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {'+' if self.useful else '-'}"
+
+
+def useful_this_year() -> dict:
+    """How often readers found each page useful in the last year, by translation key (all of a
+    page's languages together): the home page's "Mest brugt" (core/home.py)."""
+    since = datetime.date.today() - datetime.timedelta(days=365)
+    rows = (
+        PageFeedback.objects.filter(useful=True, date__gte=since)
+        .values("page__translation_key")
+        .annotate(count=models.Count("id"))
+    )
+    return {row["page__translation_key"]: row["count"] for row in rows}

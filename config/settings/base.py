@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     # Project apps first, so their templates and translations win.
     "core",
     "taxonomy",
+    # Before legal and guidelines: its citations are read before they link words in the text.
+    "sources",
     "methods",
     "legal",
     "guidelines",

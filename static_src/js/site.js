@@ -95,3 +95,50 @@ document.addEventListener("DOMContentLoaded", function () {
         }
     });
 });
+
+// The search filters: open beside the results on a wide screen, one tap away on a phone; a
+// ticked or cleared box applies at once (the button does the same without JavaScript).
+document.addEventListener("DOMContentLoaded", function () {
+    var filters = document.querySelector("[data-search-filters]");
+    if (!filters) {
+        return;
+    }
+    var wide = window.matchMedia("(min-width: 992px)");
+    function place() {
+        filters.open = wide.matches;
+    }
+    place();
+    wide.addEventListener("change", place);
+    var form = filters.closest("form");
+    filters.addEventListener("change", function (event) {
+        if (event.target.matches("input[type=checkbox]") && form) {
+            form.submit();
+        }
+    });
+});
+
+// "På denne side" and a page's facts: open on a wide screen, collapsed on a phone.
+document.addEventListener("DOMContentLoaded", function () {
+    var lists = document.querySelectorAll("[data-on-this-page], [data-open-wide]");
+    if (!lists.length) {
+        return;
+    }
+    var wide = window.matchMedia("(min-width: 992px)");
+    function place() {
+        lists.forEach(function (list) { list.open = wide.matches; });
+    }
+    place();
+    wide.addEventListener("change", place);
+});
+
+// A link to a note (or any place) inside a closed details opens it first, so the note shows.
+function openTarget() {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    for (var node = target; node; node = node.parentElement) {
+        if (node.tagName === "DETAILS") {
+            node.open = true;
+        }
+    }
+}
+window.addEventListener("hashchange", openTarget);
+document.addEventListener("DOMContentLoaded", openTarget);

@@ -26,6 +26,8 @@ PAGE_TYPES = [
     ("downloads.TemplatePage", "S4.2"),
     ("situations.SituationIndexPage", None),
     ("situations.SituationPage", "SIT-04"),
+    ("sources.SourceIndexPage", None),
+    ("sources.SourceDocumentPage", "KILDE-002"),
 ]
 
 
@@ -67,3 +69,25 @@ def test_method_page_prints_without_navigation(site_url, page):
     assert not page.locator(".site-menu").is_visible()
     assert not page.get_by_role("button", name="Udskriv").is_visible()
     assert page.locator("main h1").is_visible()
+
+
+def test_one_click_from_a_note_shows_the_quoted_passage(site_url, sized_page):
+    page = sized_page
+    page.goto(page_url(site_url, "methods.MethodPage", "M08", "da"))
+    marker = page.locator("sup.note-ref a").first
+    number = marker.inner_text().split()[-1]
+    marker.click()
+    note = page.locator(f"#note-{number}")
+    assert page.evaluate("location.hash") == f"#note-{number}"
+    assert note.is_visible()
+    link = note.locator("a[href*='/afsnit/']").first
+    label = link.inner_text()
+    link.click()
+    page.wait_for_load_state()
+    anchor = page.evaluate("location.hash")[1:]
+    quotation = page.locator(f"[id='{anchor}']")
+    assert quotation.locator("blockquote").is_visible()
+    lines = anchor[1:].replace("-", "–")
+    assert lines in quotation.locator("figcaption").inner_text()
+    assert lines in label
+    assert_accessible(page)

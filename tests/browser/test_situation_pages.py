@@ -27,7 +27,7 @@ def test_a_guide_reads_on_a_phone_and_a_desktop(site_url, sized_page, language):
 def test_from_the_home_page_to_what_to_do_first(site_url, sized_page):
     page = sized_page
     page.goto(site_url + "/")
-    section = page.locator("section.home-situations")
+    section = page.get_by_role("region", name="Hvad står du med?")
     assert section.get_by_role("heading", name="Hvad står du med?").is_visible()
     link = section.locator("li a").first
     title = link.inner_text()

@@ -45,7 +45,9 @@ def test_sources_name_the_document_and_lines(client):
     body = client.get(page_by_ref("M08").url).content.decode()
     sources = body.split('id="sources-heading"')[1]
     assert "Evaluering af Isbryderprojektet" in sources
-    assert "linje L5029–5055" in sources
+    # The page's own list names the part of the document and its lines, linked to the part.
+    assert "linje 5029–5055" in sources
+    assert "/kilder/evaluering-af-isbryderprojektet/afsnit/" in sources
 
 
 def test_method_page_renders_with_a_bounded_number_of_queries(client):
