@@ -38,10 +38,15 @@ printf "%-14s %5s %5s %5s %5s  %s\n" page perf a11y best seo url
 for entry in "${PAGES[@]}"; do
     name=${entry%% *}
     url=${entry#* }
-    bench/lighthouse/node_modules/.bin/lighthouse "$url" --quiet --output=json \
-        --output-path="$OUT/$name.json" --form-factor=mobile \
-        --only-categories=performance,accessibility,best-practices,seo \
-        --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
+    # Headless Chromium now and then loses the trace (NO_NAVSTART): such a run is made again.
+    for attempt in 1 2 3; do
+        bench/lighthouse/node_modules/.bin/lighthouse "$url" --quiet --output=json \
+            --output-path="$OUT/$name.json" --form-factor=mobile \
+            --only-categories=performance,accessibility,best-practices,seo \
+            --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
+        python3 -c "import json,sys; sys.exit(bool(json.load(open(sys.argv[1])).get('runtimeError')))" \
+            "$OUT/$name.json" 2>/dev/null && break
+    done
     python3 - "$OUT/$name.json" "$name" "$url" <<'PY'
 import json, sys
 path, name, url = sys.argv[1:]

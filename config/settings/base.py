@@ -93,6 +93,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.pagecache.BrowserRevalidateMiddleware",
+    # Pages are compressed for the browser (a method page is 56 kB of HTML, 12 kB gzipped), the
+    # cached ones too; Django pads what it compresses against BREACH and masks CSRF tokens.
+    "django.middleware.gzip.GZipMiddleware",
     # The page cache (core/pagecache.py) stores responses on their way out, first...
     "wagtailcache.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
