@@ -68,6 +68,7 @@ def environment(**options):
             "richtext_linked": pass_context(richtext_linked),
             "alternate_links": pass_context(navigation.alternate_links),
             "localized_home_url": pass_context(navigation.localized_home_url),
+            "site_identity": pass_context(navigation.site_identity),
             "main_menu": _included("navigation/main_menu.html", navigation.main_menu),
             "breadcrumbs": _included("navigation/breadcrumbs.html", navigation.breadcrumbs),
             "site_footer": _included("navigation/footer.html", navigation.site_footer),

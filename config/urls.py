@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import routing
 from core.api import api_router
-from core.views import authenticate_with_password, healthz
+from core.views import authenticate_with_password, healthz, media_image
 from search import views as search_views
 from strategy import feedback
 
@@ -27,6 +27,8 @@ WAGTAIL_URLS = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The image renditions pages show (the publisher's logo), from wherever uploads are kept.
+    re_path(r"^media/(?P<path>images/[^/]+)$", media_image, name="media_image"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -38,6 +40,7 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
 
 # Danish pages live at the root (/metoder/...), English ones under /en/. Paths without a language
 # prefix (the admin included) are served in Danish whatever the browser asks for.

@@ -535,8 +535,28 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("The page the footer link “Tilgængelighedserklæring” points to."),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("The authority or organisation that publishes the library, shown at the top."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The publisher's logo, shown beside the library's name (48 px high)."),
+    )
 
-    panels = [FieldPanel("accessibility_statement"), FieldPanel("contact_email")]
+    panels = [
+        FieldPanel("accessibility_statement"),
+        FieldPanel("contact_email"),
+        FieldPanel("publisher"),
+        FieldPanel("logo"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

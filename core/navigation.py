@@ -124,3 +124,25 @@ def site_footer(context):
         statement_id = snapshot.shared(request, "accessibility_statements", statements).get(site.pk)
         statement = snapshot.live_translation(request, statement_id)
     return {"accessibility_url": statement.get_url(request) if statement else None}
+
+
+def site_identity(context):
+    """The publisher's name and logo from the site settings, for the header: {"publisher",
+    "logo": {"url", "width", "height"} or None}; kept until the content changes."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+
+    def identities():
+        found = {}
+        for settings in SiteSettings.objects.select_related("logo"):
+            logo = None
+            if settings.logo is not None:
+                rendition = settings.logo.get_rendition("height-96")
+                logo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+            found[settings.site_id] = {"publisher": settings.publisher, "logo": logo}
+        return found
+
+    empty = {"publisher": "", "logo": None}
+    if site is None:
+        return empty
+    return snapshot.shared(request, "site_identities", identities).get(site.pk, empty)

@@ -1,9 +1,11 @@
 import logging
+import mimetypes
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -76,4 +78,16 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
     response = page.serve_password_required_response(request, form, action_url)
     response.status_code = 429
+    return response
+
+
+def media_image(request, path):
+    """An image rendition from the uploads (`images/…` only: the originals are never served, and
+    documents have their own view, which checks their privacy). With uploads in an S3 bucket the
+    renditions' addresses point at the bucket instead."""
+    if not default_storage.exists(path):
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(path), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
     return response
