@@ -1,7 +1,8 @@
 """The pages readers use most, for the home page's "Mest brugt".
 
 Feature apps register how use is measured, from their own `ready()` (the strategy app: how often
-readers answered that a page was useful); core imports none of them. A measure returns
+readers answered that a page was useful; the search app: which pages the year's most frequent
+searches found first); core imports none of them. A measure returns
 {translation_key: count}; the counts of all measures add up.
 """
 

@@ -14,6 +14,11 @@ class SearchConfig(AppConfig):
         from search.content import load_synonyms
 
         register_preloader(load_synonyms)
+
+        from core import home
+        from search.usage import searched_this_year
+
+        home.register_usage(searched_this_year)
         post_migrate.connect(_recheck_sqlite_fts, sender=self)
 
         from django.db.models.signals import post_delete, post_save

@@ -22,6 +22,7 @@ LONG_PAGE_TYPES = {
     "situations.SituationPage",
     "courses.CoursePage",
     "downloads.TemplatePage",
+    "template form",
 }
 
 # Elements that hide part of their text (content wider than a box that clips it); a box that

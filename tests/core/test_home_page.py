@@ -3,15 +3,27 @@ templates (readers' "useful" answers first, then the editors' choice) and the la
 
 import datetime
 
+from django.core.cache import cache
+
 import pytest
 from bs4 import BeautifulSoup
 
+from search import service
+from search.models import SearchQuery
 from strategy.models import PageFeedback
 from tests.conftest import page_by_ref
 
 pytestmark = pytest.mark.django_db
 
 EDITORS_CHOICE = ["M08", "M01", "M37", "S4.3", "S4.2", "S4.11"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_usage():
+    """What the searches say is kept for an hour in the default cache: each test starts anew."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def home(client, path="/"):
@@ -75,3 +87,18 @@ def test_the_latest_news_is_on_the_home_page(client):
     assert listed == newest and len(listed) == 3
     dates = [p.date for p in index.specific.news_items(limit=3)]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_what_the_years_frequent_searches_find_first_counts_as_used(client):
+    for query, times in (("netværksmøder", 4), ("tovholder", 2)):
+        for _ in range(times):
+            SearchQuery.objects.create(query=query, normalized=query, language="da", hits=5)
+    # A search that found nothing, or one with filters, says nothing about what was used.
+    SearchQuery.objects.create(query="xyzzy", normalized="xyzzy", language="da", hits=0)
+    first = [
+        service.search(service.SearchRequest(query=q, language="da")).results[0].title
+        for q in ("netværksmøder", "tovholder")
+    ]
+    shown = most_used(home(client))
+    assert shown[:2] == first
+    assert shown[2:] == [t for t in titles(EDITORS_CHOICE) if t not in first][:4]
