@@ -111,8 +111,8 @@ def richtext_linked(context, value):
 
 
 # A citation in running text, "(002:L605–610, L621)" or "(Odense 2008; 002:L5240)": left out where
-# text is shown plain ("Kort fortalt", search snippets).
-CITATION = re.compile(r"\s?\([^()]*?\b\d{3}:L\d[^()]*\)")
+# text is shown plain ("Kort fortalt", search snippets), and made a note (sources/citations.py).
+CITATION = re.compile(r"\s?\((?P<inner>[^()]*?\b\d{3}:L\d[^()]*)\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9„“\"])")
 
 

@@ -11,10 +11,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from core.richtext import Processor
+from core.richtext import CITATION, Processor
 
-# A parenthesis that cites at least one line of a source document.
-CITED = re.compile(r"\s?\((?P<inner>[^()]*?\b\d{3}:L\d[^()]*)\)")
+# A parenthesis that cites at least one line of a source document (its content is `inner`).
+CITED = CITATION
 # Citations standing on their own, as in a table's source column or a quotation's caption:
 # "000:L86–106; 001:L58–62", perhaps followed by more lines in parentheses ("(gentaget L4419)").
 _RANGE = r"L\d+(?:\s*[–-]\s*\d+)?"

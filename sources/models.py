@@ -131,9 +131,6 @@ class SourceDocumentPage(RoutablePageMixin, BasePage):
             )
         return found
 
-    def part_of(self, line: int):
-        return next((p for p in self.parts() if p["first"] <= line <= p["last"]), None)
-
     def passages_in(self, part) -> list[dict]:
         """The cited passages that begin in a part, in line order, with their quoted text."""
         quoted = quoted_passages().get(self.doc, {})
